@@ -1,0 +1,51 @@
+import Foundation
+
+/// What a reader may be told about its input.
+public struct ReadOptions: Sendable {
+    /// The sheet to read, for workbooks; the form is searched for on every sheet when nil.
+    public var sheet: String?
+    public init(sheet: String? = nil) { self.sheet = sheet }
+}
+
+/// What a writer may be told about its output.
+public struct WriteOptions: Sendable {
+    /// Password for the protected sheet, for spreadsheets.
+    public var password: String?
+    public init(password: String? = nil) { self.password = password }
+}
+
+/// One file format: reads bytes into forms and writes a form back to bytes.
+public protocol FormFormat: Sendable {
+    /// The name used by `--from`/`--to`.
+    var name: String { get }
+    /// File extensions that select this format.
+    var extensions: [String] { get }
+    /// Every form in the input (a workbook may hold several).
+    func read(_ data: Data, options: ReadOptions) throws -> [FormReading]
+    func write(_ form: Form, options: WriteOptions) throws -> Data
+}
+
+/// The one list of formats evalsheet knows, chosen by name or by file extension.
+public enum FormatRegistry {
+    /// Every format, with its defaults.
+    public static func all(encoding: TextEncoding? = nil) -> [any FormFormat] {
+        [TSVFormat(encoding: encoding), JSONFormat()]
+    }
+
+    public static func format(named name: String, encoding: TextEncoding? = nil) throws -> any FormFormat {
+        guard let format = all(encoding: encoding).first(where: { $0.name == name.lowercased() }) else {
+            throw EvalSheetError(.usage, "unknown format \"\(name)\"; use one of \(names)")
+        }
+        return format
+    }
+
+    public static func format(forPath path: String, encoding: TextEncoding? = nil) throws -> any FormFormat {
+        let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
+        guard let format = all(encoding: encoding).first(where: { $0.extensions.contains(ext) }) else {
+            throw EvalSheetError(.usage, "\(path): cannot tell the format from the extension \".\(ext)\"; name it with --from or --to (\(names))")
+        }
+        return format
+    }
+
+    public static var names: String { all().map(\.name).joined(separator: ", ") }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// The canonical JSON: the contract other systems read, with decimals as strings so no digit is lost.
+public struct JSONFormat: FormFormat {
+    public let name = "json"
+    public let extensions = ["json"]
+
+    public init() {}
+
+    public func read(_ data: Data, options: ReadOptions) throws -> [FormReading] {
+        let root: Any
+        do {
+            root = try JSONSerialization.jsonObject(with: data, options: [])
+        } catch {
+            throw EvalSheetError(.unreadable, "not valid JSON (\(Self.describe(error))); check the file is the form's JSON")
+        }
+        return [FormReading(form: try JSONFormDecoder.form(from: root))]
+    }
+
+    public func write(_ form: Form, options: WriteOptions) throws -> Data {
+        Data(JSONFormWriter.text(of: form).utf8)
+    }
+
+    private static func describe(_ error: Error) -> String {
+        let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+        return text.split(separator: "\n").first.map(String.init) ?? text
+    }
+}

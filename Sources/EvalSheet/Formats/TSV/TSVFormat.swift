@@ -1,0 +1,53 @@
+import Foundation
+
+/// The old text export: a tab-separated sheet with a markdown title and `<b>`/`<p>` markup.
+public struct TSVFormat: FormFormat {
+    public let name = "tsv"
+    public let extensions = ["tsv", "txt"]
+    /// The encoding to read with (detected when nil) and to write with.
+    public var encoding: TextEncoding?
+
+    public init(encoding: TextEncoding? = nil) { self.encoding = encoding }
+
+    public func read(_ data: Data, options: ReadOptions) throws -> [FormReading] {
+        let text = try TextEncoding.decode(data, as: encoding)
+        let rows = TSVRecords.parse(text).map { Grid.Row(number: $0.line, cells: $0.cells) }
+        var extractor = FormExtractor(grid: Grid(rows: rows))
+        return [try extractor.extract()]
+    }
+
+    public func write(_ form: Form, options: WriteOptions) throws -> Data {
+        let layout = SheetLayout(form: form)
+        var lines: [String] = []
+        for row in layout.rows {
+            switch row.template.kind {
+            case .title:
+                lines.append("## " + (row.cells.first.map(Self.text) ?? ""))
+                lines.append("")
+            case .note:
+                lines.append(row.cells.map(Self.text).joined())
+            default:
+                let width = max(row.template.tsvWidth ?? 0, (row.cells.map(\.tsvColumn).max() ?? -1) + 1)
+                var cells = Array(repeating: "", count: width)
+                for cell in row.cells { cells[cell.tsvColumn] = TSVRecords.quote(Self.text(cell)) }
+                lines.append(cells.joined(separator: "\t"))
+            }
+        }
+        return try (encoding ?? .utf8).encode(lines.joined(separator: "\n") + "\n")
+    }
+
+    /// A cell as the export shows it: section labels bold, goal texts as `<p>` paragraphs.
+    private static func text(_ cell: SheetLayout.Cell) -> String {
+        switch cell.content {
+        case .label(let label):
+            return cell.source.style == "section" ? "<b>\(label)</b>" : label
+        case .constant(let text):
+            return text
+        case .value(let value):
+            let text = value.displayText
+            guard cell.source.format == .paragraphs, !text.isEmpty else { return text }
+            return text.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { "<p>\(HTMLEntities.encode(String($0)))</p>" }.joined()
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// Turns the text of one cell into a field value, by the field's format in Templates/.
+enum CellText {
+    /// Texts that mean "nothing here" in a numeric cell.
+    static let placeholders: Set<String> = ["", "—", "-", "–", "/", "－"]
+
+    static func decimal(_ raw: String, percent: Bool) -> FormDecimal?? {
+        var text = LabelText.halfWidth(raw).trimmingCharacters(in: .whitespacesAndNewlines)
+        if placeholders.contains(text) { return .some(nil) }
+        if percent, text.hasSuffix("%") { text.removeLast() }
+        guard let value = FormDecimal(parsing: text) else { return nil }
+        return .some(value)
+    }
+
+    static func integer(_ raw: String) -> Int?? {
+        let text = LabelText.halfWidth(raw).trimmingCharacters(in: .whitespacesAndNewlines)
+        if placeholders.contains(text) { return .some(nil) }
+        guard let value = FormDecimal(parsing: text), value.significantScale == 0,
+              let integer = Int(exactly: NSDecimalNumber(decimal: value.value).int64Value),
+              Decimal(integer) == value.value
+        else { return nil }
+        return .some(integer)
+    }
+
+    /// The paragraphs of `<p>…</p>` markup (entities decoded), or the text itself when it has none.
+    static func paragraphs(_ raw: String) -> [String] {
+        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.hasPrefix("<p>") || trimmed.hasPrefix("<P>") else { return [raw] }
+        var result: [String] = []
+        var rest = Substring(trimmed)
+        while let open = rest.range(of: "<p>", options: .caseInsensitive) {
+            let afterOpen = rest[open.upperBound...]
+            guard let close = afterOpen.range(of: "</p>", options: .caseInsensitive) else {
+                result.append(HTMLEntities.decode(String(afterOpen)))
+                return result
+            }
+            result.append(HTMLEntities.decode(String(afterOpen[..<close.lowerBound])))
+            rest = afterOpen[close.upperBound...]
+        }
+        return result
+    }
+}
+
+/// The few HTML entities old exports use inside `<p>` paragraphs.
+enum HTMLEntities {
+    static func encode(_ text: String) -> String {
+        guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" }) else { return text }
+        return text.replacingOccurrences(of: "&", with: "&amp;")
+            .replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+    }
+
+    static func decode(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let amp = rest.firstIndex(of: "&") {
+            result += rest[..<amp]
+            let tail = rest[amp...]
+            if let semicolon = tail.prefix(12).firstIndex(of: ";"),
+               let decoded = entity(String(tail[tail.index(after: tail.startIndex)..<semicolon])) {
+                result.append(decoded)
+                rest = tail[tail.index(after: semicolon)...]
+            } else {
+                result.append("&")
+                rest = tail.dropFirst()
+            }
+        }
+        return result + rest
+    }
+
+    private static func entity(_ name: String) -> Character? {
+        switch name {
+        case "amp": return "&"
+        case "lt": return "<"
+        case "gt": return ">"
+        case "quot": return "\""
+        case "apos": return "'"
+        case "nbsp": return "\u{00A0}"
+        default:
+            let number: UInt32?
+            if name.hasPrefix("#x") || name.hasPrefix("#X") { number = UInt32(name.dropFirst(2), radix: 16) }
+            else if name.hasPrefix("#") { number = UInt32(name.dropFirst()) }
+            else { number = nil }
+            return number.flatMap(Unicode.Scalar.init).map(Character.init)
+        }
+    }
+}

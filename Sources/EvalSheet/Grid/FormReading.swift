@@ -1,0 +1,14 @@
+/// A form as read from a file, with the cell each field came from (for messages that point at `F19`).
+public struct FormReading: Sendable {
+    public var form: Form
+    /// Field path (`indicators[0].categories[1].items[0].score`) → cell reference in the source (`H19`).
+    public var cells: [String: String]
+    /// The sheet the form was found on, for spreadsheets.
+    public var sheet: String?
+
+    public init(form: Form, cells: [String: String] = [:], sheet: String? = nil) {
+        self.form = form
+        self.cells = cells
+        self.sheet = sheet
+    }
+}

@@ -1,0 +1,162 @@
+/// The form laid out on a sheet by Templates/: every label and value with its cell, merges and formulas.
+public struct SheetLayout: Sendable {
+    /// What one cell shows.
+    public enum Content: Sendable, Equatable {
+        /// A label of the form (greyed, read-only).
+        case label(String)
+        /// A fixed text such as `—` or the note.
+        case constant(String)
+        /// A field's value.
+        case value(FieldValue)
+    }
+
+    /// One placed cell.
+    public struct Cell: Sendable {
+        public let row: Int
+        public let column: Int
+        public let content: Content
+        public let source: Template.Cell
+        /// The field's full JSON path, for value cells.
+        public let path: String?
+        /// The formula, with cell references resolved, for computed cells.
+        public var formula: String?
+        /// Where the cell sits in the TSV export.
+        public var tsvColumn: Int { source.tsvCol?.index ?? column }
+    }
+
+    /// One row of the sheet and the template row it came from.
+    public struct Row: Sendable {
+        public let index: Int
+        public let template: Template.Row
+        public var cells: [Cell]
+    }
+
+    /// A merged block, inclusive, zero-based.
+    public struct Merge: Sendable, Equatable {
+        public let firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int
+    }
+
+    public private(set) var rows: [Row] = []
+    public private(set) var merges: [Merge] = []
+    /// Field path → (row, column) of its cell, for formulas and messages.
+    public private(set) var fieldCells: [String: (row: Int, column: Int)] = [:]
+    public let template: Template
+
+    /// Lays out `form` as `template` places it.
+    public init(form: Form, template: Template = .standard) {
+        self.template = template
+        var itemRows: Range<Int> = 0..<0
+        for templateRow in template.rows {
+            if templateRow.kind == .items {
+                let start = rows.count
+                layItems(templateRow, form: form)
+                itemRows = start..<rows.count
+            } else {
+                layRow(templateRow, form: form)
+            }
+        }
+        resolveFormulas(itemRows: itemRows)
+    }
+
+    private mutating func layRow(_ templateRow: Template.Row, form: Form) {
+        let index = rows.count
+        var row = Row(index: index, template: templateRow, cells: [])
+        for source in templateRow.cells {
+            let content: Content
+            if let label = source.label {
+                content = .label(label)
+            } else if let path = source.field, let value = FormFields.value(of: path, in: form) {
+                content = .value(value)
+                fieldCells[path] = (index, source.col.index)
+            } else {
+                content = .constant(source.text ?? "")
+            }
+            row.cells.append(Cell(row: index, column: source.col.index, content: content, source: source,
+                                  path: source.field, formula: source.formula))
+            addMerge(source, row: index, down: source.mergeDown.flatMap { if case .rows(let n) = $0 { n } else { nil } } ?? 1)
+        }
+        rows.append(row)
+    }
+
+    private mutating func layItems(_ templateRow: Template.Row, form: Form) {
+        let level1 = Level1Label(template.level1Label)
+        let itemsStart = rows.count
+        for (i, indicator) in form.indicators.enumerated() {
+            let indicatorStart = rows.count
+            for (c, category) in indicator.categories.enumerated() {
+                let categoryStart = rows.count
+                for (n, item) in (category.items.isEmpty ? [Item()] : category.items).enumerated() {
+                    let index = rows.count
+                    var row = Row(index: index, template: templateRow, cells: [])
+                    for source in templateRow.cells {
+                        let isFirst: Bool
+                        let content: Content
+                        switch source.field {
+                        case "indicator.name":
+                            isFirst = index == indicatorStart
+                            content = .value(.text(level1.format(name: indicator.name, weight: indicator.weight)))
+                        case "category.name":
+                            isFirst = index == categoryStart
+                            content = .value(.text(category.name))
+                        case let path?:
+                            isFirst = true
+                            content = .value(FormFields.value(of: path, in: item) ?? .text(""))
+                        case nil:
+                            isFirst = index == itemsStart
+                            content = source.label.map(Content.label) ?? .constant(source.text ?? "")
+                        }
+                        guard isFirst else { continue }
+                        let path = source.field.map { FormFields.itemPath($0, indicator: i, category: c, item: n) }
+                        row.cells.append(Cell(row: index, column: source.col.index, content: content, source: source,
+                                              path: path, formula: nil))
+                    }
+                    rows.append(row)
+                }
+                mergeDown(templateRow, "category.name", from: categoryStart, to: rows.count - 1)
+            }
+            mergeDown(templateRow, "indicator.name", from: indicatorStart, to: rows.count - 1)
+        }
+        if let label = templateRow.cells.first(where: { $0.mergeDown == .items }), rows.count - 1 > itemsStart {
+            merges.append(Merge(firstRow: itemsStart, firstColumn: label.col.index, lastRow: rows.count - 1, lastColumn: label.col.index))
+        }
+    }
+
+    private mutating func mergeDown(_ templateRow: Template.Row, _ field: String, from first: Int, to last: Int) {
+        guard last > first, let cell = templateRow.cells.first(where: { $0.field == field }) else { return }
+        merges.append(Merge(firstRow: first, firstColumn: cell.col.index, lastRow: last, lastColumn: cell.col.index))
+    }
+
+    private mutating func addMerge(_ source: Template.Cell, row: Int, down: Int) {
+        let lastColumn = source.mergeTo?.index ?? source.col.index
+        guard lastColumn > source.col.index || down > 1 else { return }
+        merges.append(Merge(firstRow: row, firstColumn: source.col.index, lastRow: row + down - 1, lastColumn: lastColumn))
+    }
+
+    /// Replaces `{funds.weight}` by `F9` and `{item.weight}` by the item column's range.
+    private mutating func resolveFormulas(itemRows: Range<Int>) {
+        let itemColumns = Dictionary(
+            (template.rows.first { $0.kind == .items }?.fields ?? []).map { ($0.field!, $0.col.index) },
+            uniquingKeysWith: { first, _ in first })
+        for r in rows.indices {
+            for c in rows[r].cells.indices {
+                guard let formula = rows[r].cells[c].formula else { continue }
+                var resolved = ""
+                var rest = Substring(formula)
+                while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+                    resolved += rest[..<open]
+                    let path = String(rest[rest.index(after: open)..<close])
+                    if let cell = fieldCells[path] {
+                        resolved += CellReference.name(row: cell.row, column: cell.column)
+                    } else if let column = itemColumns[path], !itemRows.isEmpty {
+                        resolved += CellReference.name(row: itemRows.lowerBound, column: column) + ":" +
+                            CellReference.name(row: itemRows.upperBound - 1, column: column)
+                    } else {
+                        resolved += "0"
+                    }
+                    rest = rest[rest.index(after: close)...]
+                }
+                rows[r].cells[c].formula = resolved + rest
+            }
+        }
+    }
+}

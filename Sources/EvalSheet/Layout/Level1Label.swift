@@ -1,0 +1,49 @@
+/// The level-1 indicator label, `产出指标 (50分)`, written from and parsed by the template's pattern.
+struct Level1Label {
+    private let prefix: String
+    private let separator: String
+    private let suffix: String
+
+    /// `pattern` holds `{name}` then `{weight}`, as Templates/form.json's `level1Label`.
+    init(_ pattern: String) {
+        let afterName = pattern.components(separatedBy: "{name}")
+        prefix = afterName.first ?? ""
+        let rest = afterName.count > 1 ? afterName[1] : ""
+        let weightParts = rest.components(separatedBy: "{weight}")
+        separator = weightParts.first ?? ""
+        suffix = weightParts.count > 1 ? weightParts[1] : ""
+    }
+
+    func format(name: String, weight: FormDecimal?) -> String {
+        guard let weight else { return prefix + name }
+        return prefix + name + separator + weight.description + suffix
+    }
+
+    /// Name and weight of a label; either may be missing (`效益指标` alone, or `(30分)` alone); nil if the weight is malformed.
+    func parse(_ raw: String) -> (name: String?, weight: FormDecimal?)? {
+        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { return (nil, nil) }
+        let open = LabelText.normalized(separator)
+        let close = LabelText.normalized(suffix)
+        let compact = LabelText.normalized(text)
+        guard !open.isEmpty, compact.hasSuffix(close), let start = compact.range(of: open, options: .backwards) else {
+            return (text, nil)
+        }
+        let number = compact[start.upperBound..<compact.index(compact.endIndex, offsetBy: -close.count)]
+        guard let weight = FormDecimal(parsing: String(number)) else { return nil }
+        let namePart = Self.prefix(of: text, beforeLast: open)
+        return (namePart.isEmpty ? nil : namePart, weight)
+    }
+
+    /// The text before the last opening bracket, full- or half-width.
+    private static func prefix(of text: String, beforeLast open: String) -> String {
+        var index = text.endIndex
+        while index > text.startIndex {
+            index = text.index(before: index)
+            if LabelText.halfWidth(String(text[index])) == open {
+                return text[..<index].trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return text
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// An exact decimal as the form shows it: money, weights, rates and scores, never binary floating point.
+public struct FormDecimal: Sendable, Equatable, Comparable, CustomStringConvertible {
+    /// The exact value.
+    public let value: Decimal
+    /// How many digits to show after the point ("2560000.00" keeps 2).
+    public let scale: Int
+
+    /// Most digits accepted in one number; Decimal holds 38.
+    static let maximumDigits = 30
+
+    public init(_ value: Decimal, scale: Int) {
+        self.value = value
+        self.scale = max(0, scale)
+    }
+
+    public init(_ integer: Int) {
+        self.init(Decimal(integer), scale: 0)
+    }
+
+    /// Parses a plain decimal as people type it: `2560000.00`, `2,560,000.00`, `-1.5`, full-width digits; nil otherwise.
+    public init?(parsing raw: String) {
+        var text = LabelText.halfWidth(raw).trimmingCharacters(in: .whitespaces)
+        if text.contains(",") {
+            guard FormDecimal.hasValidGrouping(text) else { return nil }
+            text.removeAll { $0 == "," }
+        }
+        var body = Substring(text)
+        if body.first == "+" || body.first == "-" { body = body.dropFirst() }
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count),
+              !parts[0].isEmpty, parts[0].allSatisfy(\.isASCIIDigit),
+              parts.count == 1 || (!parts[1].isEmpty && parts[1].allSatisfy(\.isASCIIDigit)),
+              body.count <= FormDecimal.maximumDigits + 1,
+              let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+        else { return nil }
+        self.init(value, scale: parts.count == 2 ? parts[1].count : 0)
+    }
+
+    private static func hasValidGrouping(_ text: String) -> Bool {
+        var integerPart = Substring(text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)[0])
+        if integerPart.first == "+" || integerPart.first == "-" { integerPart = integerPart.dropFirst() }
+        let groups = integerPart.split(separator: ",", omittingEmptySubsequences: false)
+        guard let first = groups.first, (1...3).contains(first.count) else { return false }
+        return groups.dropFirst().allSatisfy { $0.count == 3 }
+    }
+
+    /// The plain text, with exactly `scale` digits after the point.
+    public var description: String {
+        var rounded = Decimal()
+        var source = value
+        NSDecimalRound(&rounded, &source, scale, .plain)
+        var text = rounded.description
+        if text.contains("e") || text.contains("E") { text = "\(rounded)" }
+        guard scale > 0 else { return text }
+        let shown = text.split(separator: ".", maxSplits: 1).dropFirst().first?.count ?? 0
+        if shown == 0 { text += "." }
+        return text + String(repeating: "0", count: scale - shown)
+    }
+
+    /// Rounds half up to `places` digits, as the form's arithmetic demands.
+    public func rounded(_ places: Int) -> FormDecimal {
+        var result = Decimal()
+        var source = value
+        NSDecimalRound(&result, &source, places, .plain)
+        return FormDecimal(result, scale: places)
+    }
+
+    public static func == (lhs: FormDecimal, rhs: FormDecimal) -> Bool { lhs.value == rhs.value }
+    public static func < (lhs: FormDecimal, rhs: FormDecimal) -> Bool { lhs.value < rhs.value }
+
+    public static func + (lhs: FormDecimal, rhs: FormDecimal) -> FormDecimal {
+        FormDecimal(lhs.value + rhs.value, scale: max(lhs.scale, rhs.scale))
+    }
+
+    /// The fraction digits the value really has, ignoring trailing zeros.
+    public var significantScale: Int { max(0, -value.exponent) }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}

@@ -1,0 +1,40 @@
+/// Every failure evalsheet reports: one line saying what, where and what to do, and the exit code it maps to.
+public struct EvalSheetError: Error, Equatable, CustomStringConvertible, Sendable {
+    /// The class of failure, which decides the command's exit code.
+    public enum Kind: Sendable, Equatable {
+        /// The input was read but is not a valid form (exit 1).
+        case invalidForm
+        /// The input could not be read at all, or the output not written (exit 2).
+        case unreadable
+        /// The command was called wrongly (exit 2).
+        case usage
+    }
+
+    public let kind: Kind
+    public let message: String
+
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    public var description: String { message }
+
+    public var exitCode: Int32 { kind == .invalidForm ? 1 : 2 }
+
+    /// The same error with the file (and sheet) it came from in front, as `seed.tsv: …`.
+    public func located(in file: String) -> EvalSheetError {
+        message.hasPrefix(file + ":") ? self : EvalSheetError(kind, "\(file): \(message)")
+    }
+
+    static func notTheForm(missing label: String, after: String? = nil) -> EvalSheetError {
+        let place = after.map { " after \($0)" } ?? ""
+        return EvalSheetError(.invalidForm,
+            "not a 项目支出绩效自评表: label \u{201C}\(label)\u{201D} not found\(place); check that this file is the form")
+    }
+
+    static func badValue(cell: String, path: String, label: String, expected: String, found: String) -> EvalSheetError {
+        EvalSheetError(.invalidForm,
+            "cell \(cell) (\(path), \(label)): expected \(expected), found \"\(found.prefix(60))\"; correct the cell and convert again")
+    }
+}

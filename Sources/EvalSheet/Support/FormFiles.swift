@@ -1,0 +1,63 @@
+import Foundation
+
+/// Reading forms from paths (or `-` for standard input) and writing them safely, with the file named in every error.
+public enum FormFiles {
+    /// Largest input read, so a hostile file cannot exhaust memory.
+    public static let maximumInputBytes = 256 << 20
+
+    /// Reads every form in `path`, with the format from `format` or the path's extension.
+    public static func read(_ path: String, format: (any FormFormat)? = nil, encoding: TextEncoding? = nil,
+                            options: ReadOptions = ReadOptions()) throws -> [FormReading] {
+        do {
+            let chosen = try format ?? FormatRegistry.format(forPath: path, encoding: encoding)
+            let data = try readData(path)
+            return try chosen.read(data, options: options)
+        } catch let error as EvalSheetError {
+            throw error.located(in: displayName(path))
+        }
+    }
+
+    /// Writes `form` to `path` (or standard output for `-`), atomically.
+    public static func write(_ form: Form, to path: String, format: (any FormFormat)? = nil, encoding: TextEncoding? = nil,
+                             options: WriteOptions = WriteOptions(), noClobber: Bool = false) throws {
+        do {
+            let chosen = try format ?? FormatRegistry.format(forPath: path, encoding: encoding)
+            let data = try chosen.write(form, options: options)
+            if path == "-" {
+                FileHandle.standardOutput.write(data)
+            } else {
+                try AtomicFile.write(data, to: path, noClobber: noClobber)
+            }
+        } catch let error as EvalSheetError {
+            throw error.located(in: displayName(path))
+        }
+    }
+
+    /// The bytes of `path`, refusing what is not a readable regular file of sane size.
+    public static func readData(_ path: String) throws -> Data {
+        if path == "-" {
+            let data = FileHandle.standardInput.readData(ofLength: maximumInputBytes + 1)
+            guard data.count <= maximumInputBytes else { throw tooLarge }
+            return data
+        }
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw EvalSheetError(.unreadable, "cannot open (\(String(cString: strerror(errno)))); check the path")
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw EvalSheetError(.unreadable, "not a regular file; give the path of a form file")
+        }
+        guard info.st_size <= maximumInputBytes else { throw tooLarge }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw EvalSheetError(.unreadable, "cannot open for reading; check its permissions")
+        }
+        defer { try? handle.close() }
+        return handle.readData(ofLength: maximumInputBytes + 1)
+    }
+
+    private static var tooLarge: EvalSheetError {
+        EvalSheetError(.unreadable, "larger than \(maximumInputBytes >> 20) MiB; this is not a single form")
+    }
+
+    static func displayName(_ path: String) -> String { path == "-" ? "<stdin>" : path }
+}

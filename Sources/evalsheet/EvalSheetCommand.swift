@@ -1,0 +1,47 @@
+import ArgumentParser
+import EvalSheet
+import Foundation
+
+/// The evalsheet command line: converts 项目支出绩效自评表 forms between TSV, JSON and XLSX.
+@main
+struct EvalSheetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evalsheet",
+        abstract: "Convert 项目支出绩效自评表 (project expenditure performance self-evaluation) forms.",
+        discussion: """
+        Formats: tsv (old text exports, also .txt) and json (canonical).
+        Exit codes: 0 success, 1 the input is not a valid form, 2 usage error or unreadable file.
+        """,
+        subcommands: [Convert.self]
+    )
+
+    static func main() {
+        installInterruptHandler()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as EvalSheetError {
+            FileHandle.standardError.write(Data("evalsheet: \(error.message)\n".utf8))
+            Foundation.exit(error.exitCode)
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                print(message)
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data("\(message)\n".utf8))
+            Foundation.exit(2)
+        }
+    }
+
+    /// On Ctrl-C or SIGTERM, remove temporary output files before exiting.
+    private static func installInterruptHandler() {
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig) { number in
+                TemporaryFiles.removeAll()
+                _exit(128 + number)
+            }
+        }
+    }
+}
