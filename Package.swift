@@ -31,6 +31,6 @@ let package = Package(
             ],
             path: "Sources/evalsheet"
         ),
-        .testTarget(name: "EvalSheetTests", dependencies: ["EvalSheet"], path: "Tests/EvalSheetTests"),
+        .testTarget(name: "EvalSheetTests", dependencies: ["EvalSheet", "evalsheet"], path: "Tests/EvalSheetTests"),
     ]
 )

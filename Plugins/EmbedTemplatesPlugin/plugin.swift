@@ -7,7 +7,7 @@ struct EmbedTemplatesPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let templates = context.package.directoryURL.appending(path: "Templates")
         let inputs = try FileManager.default.contentsOfDirectory(atPath: templates.path)
-            .filter { $0.hasSuffix(".json") }
+            .filter { $0.hasSuffix(".json") && !$0.hasSuffix(".schema.json") }
             .sorted()
             .map { templates.appending(path: $0) }
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedTemplates.swift")

@@ -25,9 +25,8 @@ struct Convert: ParsableCommand {
     @OptionGroup var formats: FormatOptions
 
     func run() throws {
-        let readings = try FormFiles.read(input, format: try formats.inputFormat(for: input),
-                                          encoding: try formats.inputEncoding(), options: ReadOptions())
-        try FormFiles.write(readings[0].form, to: output, format: try formats.outputFormat(for: output),
-                            encoding: try formats.outputEncoding(), noClobber: formats.noClobber)
+        let (reader, writer) = try formats.resolve(input: input, output: output)
+        let readings = try FormFiles.read(input, format: reader)
+        try FormFiles.write(readings[0].form, to: output, format: writer, noClobber: formats.noClobber)
     }
 }

@@ -3,34 +3,33 @@ import EvalSheet
 
 /// Options shared by commands that read and write forms: formats, text encodings, clobbering.
 struct FormatOptions: ParsableArguments {
-    @Option(help: "Input format (tsv, json); default: from the input's extension.")
+    @Option(help: "Input format (\(FormatRegistry.names)); default: from the input's extension.")
     var from: String?
 
-    @Option(help: "Output format (tsv, json); default: from the output's extension.")
+    @Option(help: "Output format (\(FormatRegistry.names)); default: from the output's extension.")
     var to: String?
 
-    @Option(help: "Text encoding: utf-8, utf-8-bom, utf-16le or gb18030. Reading: overrides detection; writing TSV: the output's encoding (default utf-8).")
+    @Option(help: "Text encoding of TSV output (utf-8, utf-8-bom, utf-16le, gb18030; default utf-8); when the output is not TSV, of the input instead.")
     var encoding: String?
+
+    @Option(help: "Text encoding of TSV input, overriding detection.")
+    var inputEncoding: String?
 
     @Flag(help: "Refuse to replace an existing output file.")
     var noClobber = false
 
     func validate() throws {
-        if let encoding, TextEncoding(name: encoding) == nil {
-            throw ValidationError("unknown encoding \"\(encoding)\"; use utf-8, utf-8-bom, utf-16le or gb18030")
+        for name in [encoding, inputEncoding].compactMap({ $0 }) where TextEncoding(name: name) == nil {
+            throw ValidationError("unknown encoding \"\(name)\"; use utf-8, utf-8-bom, utf-16le or gb18030")
         }
     }
 
-    func inputEncoding() throws -> TextEncoding? { encoding.flatMap(TextEncoding.init(name:)) }
-    func outputEncoding() throws -> TextEncoding? { encoding.flatMap(TextEncoding.init(name:)) }
-
-    func inputFormat(for path: String) throws -> (any FormFormat)? {
-        try from.map { try FormatRegistry.format(named: $0, encoding: inputEncoding()) }
-            ?? (path == "-" ? FormatRegistry.format(named: "json") : nil)
-    }
-
-    func outputFormat(for path: String) throws -> (any FormFormat)? {
-        try to.map { try FormatRegistry.format(named: $0, encoding: outputEncoding()) }
-            ?? (path == "-" ? FormatRegistry.format(named: "json") : nil)
+    /// The reader for `input` and the writer for `output`, from the flags or the extensions (`-` means JSON).
+    func resolve(input: String, output: String) throws -> (reader: any FormFormat, writer: any FormFormat) {
+        let outputName = try to ?? (output == "-" ? "json" : FormatRegistry.format(forPath: output).name)
+        let writer = try FormatRegistry.format(named: outputName, encoding: encoding.flatMap(TextEncoding.init(name:)))
+        let readEncoding = (inputEncoding ?? (outputName == "tsv" ? nil : encoding)).flatMap(TextEncoding.init(name:))
+        let inputName = try from ?? (input == "-" ? "json" : FormatRegistry.format(forPath: input).name)
+        return (try FormatRegistry.format(named: inputName, encoding: readEncoding), writer)
     }
 }

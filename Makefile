@@ -1,0 +1,44 @@
+# evalsheet: `make demo` and `make test` do all set-up on a fresh Debian machine.
+SWIFT ?= swift
+PYTHON := /usr/bin/python3
+BIN := .build/debug/evalsheet
+DEMO := out/demo
+SEED := Fixtures/tsv/000_e57ca213149e2c8b.txt
+
+# Debian packages the build and the tests need; installed when missing.
+BUILD_PACKAGES := libxlsxwriter-dev libzip-dev libexpat1-dev
+TEST_PACKAGES := python3-jsonschema python3-openpyxl libreoffice-calc-nogui poppler-utils fonts-noto-cjk
+
+.PHONY: build demo test deps test-deps clean
+
+deps:
+	@missing=$$(for p in $(BUILD_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing $$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+test-deps: deps
+	@missing=$$(for p in $(TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing $$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+demo: build
+	mkdir -p $(DEMO)
+	$(BIN) convert $(SEED) $(DEMO)/seed.json
+	$(BIN) convert $(DEMO)/seed.json $(DEMO)/seed.tsv
+	$(BIN) convert $(DEMO)/seed.json $(DEMO)/seed-gb18030.txt --encoding gb18030
+	@echo "demo outputs in $(DEMO):" && ls -l $(DEMO)
+
+test: test-deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	$(PYTHON) Tests/scripts/check_json_schema.py $(BIN)
+
+clean:
+	rm -rf .build out

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+@testable import EvalSheet
+
+/// The real `evalsheet` binary as a user meets it: output files, stdout, messages and exit codes.
+@Suite struct CLITests {
+    struct Run { let status: Int32; let stdout: String; let stderr: String }
+
+    static var binary: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("evalsheet")
+    }
+
+    @discardableResult
+    static func run(_ arguments: [String], stdin: Data? = nil) throws -> Run {
+        var url = binary
+        if !FileManager.default.isExecutableFile(atPath: url.path) {
+            url = TestFiles.root.appendingPathComponent(".build/debug/evalsheet")
+        }
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    let seed = TestFiles.fixture("tsv/000_e57ca213149e2c8b.txt")
+
+    @Test func convertsTheSeedToItsExpectedJSON() throws {
+        let dir = TestFiles.temporaryDirectory()
+        let output = dir.appendingPathComponent("seed.json")
+        let result = try Self.run(["convert", seed.path, output.path])
+        #expect(result.status == 0)
+        #expect(try TestFiles.readForm(output) == TestFiles.readForm(TestFiles.expectedJSON(for: seed)))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["seed.json"], "no temporary file left")
+    }
+
+    @Test func readsStdinAndWritesStdout() throws {
+        let result = try Self.run(["convert", "--from", "tsv", "--to", "json", "-", "-"], stdin: try Data(contentsOf: seed))
+        #expect(result.status == 0)
+        let form = try JSONFormat().read(Data(result.stdout.utf8), options: ReadOptions())[0].form
+        #expect(form.project.code == "440307220471500100001")
+    }
+
+    @Test func writesGB18030WhenAsked() throws {
+        let output = TestFiles.temporaryDirectory().appendingPathComponent("old.txt")
+        #expect(try Self.run(["convert", seed.path, output.path, "--encoding", "gb18030"]).status == 0)
+        let data = try Data(contentsOf: output)
+        #expect(String(data: data, encoding: .utf8) == nil)
+        #expect(try TestFiles.readForm(output).project.name == "党建事务")
+    }
+
+    @Test func notTheFormExitsOneWithTheMissingLabel() throws {
+        let dir = TestFiles.temporaryDirectory()
+        let input = dir.appendingPathComponent("list.tsv")
+        try Data("姓名\t张三\n".utf8).write(to: input)
+        let result = try Self.run(["convert", input.path, dir.appendingPathComponent("out.json").path])
+        #expect(result.status == 1)
+        #expect(result.stderr == "evalsheet: \(input.path): not a 项目支出绩效自评表: label \u{201C}项目编码:\u{201D} not found after the start of the file; check that this file is the form\n")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out.json").path), "no output on failure")
+    }
+
+    @Test func usageErrorsAndUnreadableFilesExitTwo() throws {
+        let missing = try Self.run(["convert", "/nonexistent/form.tsv", "/tmp/x.json"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("/nonexistent/form.tsv: cannot open"))
+        let unknown = try Self.run(["convert", seed.path, "/tmp/x.docx"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("--from or --to"))
+        let badOption = try Self.run(["convert", "--bogus", seed.path, "/tmp/x.json"])
+        #expect(badOption.status == 2)
+        let badEncoding = try Self.run(["convert", "--encoding", "latin9", seed.path, "/tmp/x.json"])
+        #expect(badEncoding.status == 2)
+    }
+
+    @Test func noClobberKeepsAnExistingOutput() throws {
+        let output = TestFiles.temporaryDirectory().appendingPathComponent("keep.json")
+        try Data("keep".utf8).write(to: output)
+        let result = try Self.run(["convert", "--no-clobber", seed.path, output.path])
+        #expect(result.status == 2)
+        #expect(try String(contentsOf: output, encoding: .utf8) == "keep")
+    }
+
+    @Test func helpShowsExamplesAndExitsZero() throws {
+        let result = try Self.run(["convert", "--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("evalsheet convert 2023-党建事务.txt"))
+    }
+
+    @Test func inputFileIsNeverModified() throws {
+        let before = try Data(contentsOf: seed)
+        let output = TestFiles.temporaryDirectory().appendingPathComponent("x.tsv")
+        #expect(try Self.run(["convert", seed.path, output.path]).status == 0)
+        #expect(try Data(contentsOf: seed) == before)
+    }
+}
