@@ -18,8 +18,12 @@ let package = Package(
             dependencies: ["EmbedTemplates"],
             path: "Plugins/EmbedTemplatesPlugin"
         ),
+        .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .systemLibrary(name: "CZip", path: "Sources/CZip", providers: [.apt(["libzip-dev"])]),
+        .systemLibrary(name: "CExpat", path: "Sources/CExpat", providers: [.apt(["libexpat1-dev"])]),
         .target(
             name: "EvalSheet",
+            dependencies: ["CXlsxWriter", "CZip", "CExpat"],
             path: "Sources/EvalSheet",
             plugins: ["EmbedTemplatesPlugin"]
         ),

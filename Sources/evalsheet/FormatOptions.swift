@@ -1,5 +1,6 @@
 import ArgumentParser
 import EvalSheet
+import Foundation
 
 /// Options shared by commands that read and write forms: formats, text encodings, clobbering.
 struct FormatOptions: ParsableArguments {
@@ -24,11 +25,16 @@ struct FormatOptions: ParsableArguments {
         }
     }
 
-    /// The reader for `input` and the writer for `output`, from the flags or the extensions (`-` means JSON).
-    func resolve(input: String, output: String) throws -> (reader: any FormFormat, writer: any FormFormat) {
+    /// The reader for `input` and the writer for `output`, from the flags or the extensions (`-` means JSON);
+    /// no reader for a folder, which can only be an unzipped spreadsheet.
+    func resolve(input: String, output: String) throws -> (reader: (any FormFormat)?, writer: any FormFormat) {
         let outputName = try to ?? (output == "-" ? "json" : FormatRegistry.format(forPath: output).name)
         let writer = try FormatRegistry.format(named: outputName, encoding: encoding.flatMap(TextEncoding.init(name:)))
         let readEncoding = (inputEncoding ?? (outputName == "tsv" ? nil : encoding)).flatMap(TextEncoding.init(name:))
+        var isFolder: ObjCBool = false
+        if from == nil, FileManager.default.fileExists(atPath: input, isDirectory: &isFolder), isFolder.boolValue {
+            return (nil, writer)
+        }
         let inputName = try from ?? (input == "-" ? "json" : FormatRegistry.format(forPath: input).name)
         return (try FormatRegistry.format(named: inputName, encoding: readEncoding), writer)
     }

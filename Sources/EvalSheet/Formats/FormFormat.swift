@@ -29,7 +29,7 @@ public protocol FormFormat: Sendable {
 public enum FormatRegistry {
     /// Every format, with its defaults.
     public static func all(encoding: TextEncoding? = nil) -> [any FormFormat] {
-        [TSVFormat(encoding: encoding), JSONFormat()]
+        [TSVFormat(encoding: encoding), JSONFormat(), XLSXFormat()]
     }
 
     public static func format(named name: String, encoding: TextEncoding? = nil) throws -> any FormFormat {

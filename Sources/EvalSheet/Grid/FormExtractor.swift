@@ -136,7 +136,7 @@ struct FormExtractor {
         }
         var parts: [String] = []
         var first: Int?
-        for column in span.lowerBound..<min(span.upperBound, cells.count) where !cells[column].isEmpty {
+        for column in span.lowerBound..<max(span.lowerBound, min(span.upperBound, cells.count)) where !cells[column].isEmpty {
             if first == nil { first = column }
             if paragraphs { parts += CellText.paragraphs(cells[column]) } else { parts.append(cells[column]); break }
         }

@@ -29,6 +29,10 @@ public struct SheetLayout: Sendable {
         public let index: Int
         public let template: Template.Row
         public var cells: [Cell]
+        /// Height in points that shows every text of the row in full.
+        public var height: Double = 0
+        /// An extra row that only gives a tall row more height (merged into the row above); not in the TSV export.
+        public var isContinuation = false
     }
 
     /// A merged block, inclusive, zero-based.
@@ -73,9 +77,30 @@ public struct SheetLayout: Sendable {
             }
             row.cells.append(Cell(row: index, column: source.col.index, content: content, source: source,
                                   path: source.field, formula: source.formula))
-            addMerge(source, row: index, down: source.mergeDown.flatMap { if case .rows(let n) = $0 { n } else { nil } } ?? 1)
         }
+        row.height = height(of: row)
+        let extra = row.height > TextMeasure.maximumRowHeight
+            ? Int((row.height / TextMeasure.maximumRowHeight).rounded(.up)) - 1 : 0
+        if extra > 0 { row.height = row.height / Double(extra + 1) }
         rows.append(row)
+        for _ in 0..<extra {
+            rows.append(Row(index: rows.count, template: templateRow, cells: [], height: row.height, isContinuation: true))
+        }
+        for source in templateRow.cells {
+            let down = source.mergeDown.flatMap { if case .rows(let n) = $0 { n } else { nil } } ?? 1
+            addMerge(source, row: index, down: max(down, 1 + extra))
+        }
+    }
+
+    /// The height that shows the row's tallest text, from the template's column widths and font.
+    private func height(of row: Row) -> Double {
+        let widths = Dictionary(template.columns.map { ($0.col.index, $0.width) }, uniquingKeysWith: { a, _ in a })
+        let lines = row.cells.map { cell -> Int in
+            let last = cell.source.mergeTo?.index ?? cell.column
+            let width = (cell.column...last).reduce(0) { $0 + (widths[$1] ?? 8.43) }
+            return TextMeasure.lines(cell.content.displayText, width: width)
+        }.max() ?? 1
+        return max(row.template.height ?? 0, TextMeasure.height(lines: lines, fontSize: template.font.size))
     }
 
     private mutating func layItems(_ templateRow: Template.Row, form: Form) {
@@ -110,6 +135,7 @@ public struct SheetLayout: Sendable {
                         row.cells.append(Cell(row: index, column: source.col.index, content: content, source: source,
                                               path: path, formula: nil))
                     }
+                    row.height = min(height(of: row), TextMeasure.maximumRowHeight)
                     rows.append(row)
                 }
                 mergeDown(templateRow, "category.name", from: categoryStart, to: rows.count - 1)
@@ -157,6 +183,16 @@ public struct SheetLayout: Sendable {
                 }
                 rows[r].cells[c].formula = resolved + rest
             }
+        }
+    }
+}
+
+extension SheetLayout.Content {
+    /// The text the cell shows, for measuring.
+    var displayText: String {
+        switch self {
+        case .label(let text), .constant(let text): return text
+        case .value(let value): return value.displayText
         }
     }
 }

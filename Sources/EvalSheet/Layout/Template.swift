@@ -7,7 +7,23 @@ public struct Template: Decodable, Sendable {
     public let font: Font
     public let columns: [ColumnWidth]
     public let level1Label: String
+    /// The level-1 and level-2 indicators every form has, for a blank template made from nothing.
+    public let indicatorSkeleton: [SkeletonIndicator]
     public let rows: [Row]
+
+    public struct SkeletonIndicator: Decodable, Sendable {
+        public let name: String
+        public let categories: [String]
+    }
+
+    /// An empty form with the standard indicators, one empty item under each level 2.
+    public var emptyForm: Form {
+        var form = Form()
+        form.indicators = indicatorSkeleton.map { indicator in
+            Indicator(name: indicator.name, categories: indicator.categories.map { Category(name: $0, items: [Item()]) })
+        }
+        return form
+    }
 
     /// The template compiled into the library from Templates/form.json.
     public static let standard: Template = {

@@ -9,6 +9,10 @@ public enum FormFiles {
     public static func read(_ path: String, format: (any FormFormat)? = nil, encoding: TextEncoding? = nil,
                             options: ReadOptions = ReadOptions()) throws -> [FormReading] {
         do {
+            var isFolder: ObjCBool = false
+            if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+                return try XLSXFormat().read(directory: URL(fileURLWithPath: path), options: options)
+            }
             let chosen = try format ?? FormatRegistry.format(forPath: path, encoding: encoding)
             let data = try readData(path)
             return try chosen.read(data, options: options)

@@ -19,7 +19,7 @@ public struct TSVFormat: FormFormat {
     public func write(_ form: Form, options: WriteOptions) throws -> Data {
         let layout = SheetLayout(form: form)
         var lines: [String] = []
-        for row in layout.rows {
+        for row in layout.rows where !row.isContinuation {
             switch row.template.kind {
             case .title:
                 lines.append("## " + (row.cells.first.map(Self.text) ?? ""))

@@ -1,0 +1,2 @@
+// The C API of zip, from Debian's libzip-dev, as one Swift module.
+#include <zip.h>

@@ -1,0 +1,80 @@
+import CZip
+import Foundation
+
+/// XLSX parts read from a zip archive in memory through libzip, streamed with size and ratio limits.
+final class ZipParts: XLSXParts {
+    private let archive: OpaquePointer
+    private var indexes: [String: UInt64] = [:]
+
+    init(data: Data) throws {
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        let buffer = malloc(max(data.count, 1))!
+        data.copyBytes(to: buffer.assumingMemoryBound(to: UInt8.self), count: data.count)
+        guard let source = zip_source_buffer_create(buffer, zip_uint64_t(data.count), 1, &error) else {
+            free(buffer)
+            throw Self.error("cannot read the archive", &error)
+        }
+        guard let archive = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error) else {
+            zip_source_free(source)
+            throw Self.error("not a readable XLSX (zip) archive", &error, advice: "the file may be truncated or not a spreadsheet")
+        }
+        self.archive = archive
+        try indexEntries()
+    }
+
+    deinit { zip_discard(archive) }
+
+    private func indexEntries() throws {
+        let count = zip_get_num_entries(archive, 0)
+        guard count >= 0, count <= XLSXLimits.maximumEntries else {
+            throw EvalSheetError(.unreadable, "the archive claims \(count) entries; not a spreadsheet")
+        }
+        for index in 0..<UInt64(count) {
+            guard let raw = zip_get_name(archive, index, ZIP_FL_ENC_GUESS) else { continue }
+            let name = String(cString: raw)
+            guard indexes.updateValue(index, forKey: name) == nil else {
+                throw EvalSheetError(.unreadable, "the archive holds \"\(name)\" twice; a spreadsheet never does, so it is refused")
+            }
+        }
+    }
+
+    func read(_ name: String) throws -> Data? {
+        guard let index = indexes[name] else { return nil }
+        var stat = zip_stat_t()
+        zip_stat_init(&stat)
+        guard zip_stat_index(archive, index, 0, &stat) == 0 else { throw archiveError("cannot inspect \(name)") }
+        if stat.valid & UInt64(ZIP_STAT_SIZE) != 0, stat.size > UInt64(XLSXLimits.maximumPartBytes) {
+            throw Self.tooLarge(name)
+        }
+        guard let file = zip_fopen_index(archive, index, 0) else { throw archiveError("cannot open \(name)") }
+        defer { zip_fclose(file) }
+        var data = Data()
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, zip_uint64_t($0.count)) }
+            if count < 0 { throw EvalSheetError(.unreadable, "\(name) is corrupt in the archive (\(String(cString: zip_file_strerror(file)))); the file may be damaged") }
+            if count == 0 { break }
+            data.append(chunk, count: Int(count))
+            if data.count > XLSXLimits.maximumPartBytes { throw Self.tooLarge(name) }
+            if data.count > XLSXLimits.ratioCheckedAbove, stat.valid & UInt64(ZIP_STAT_COMP_SIZE) != 0,
+               UInt64(data.count) / max(stat.comp_size, 1) > UInt64(XLSXLimits.maximumRatio) {
+                throw EvalSheetError(.unreadable, "\(name) inflates more than \(XLSXLimits.maximumRatio) times; refused as a zip bomb")
+            }
+        }
+        return data
+    }
+
+    private static func tooLarge(_ name: String) -> EvalSheetError {
+        EvalSheetError(.unreadable, "\(name) inflates past \(XLSXLimits.maximumPartBytes >> 20) MiB; refused as a zip bomb, not a form")
+    }
+
+    private func archiveError(_ what: String) -> EvalSheetError {
+        EvalSheetError(.unreadable, "\(what): \(String(cString: zip_strerror(archive))); the file may be damaged")
+    }
+
+    private static func error(_ what: String, _ error: inout zip_error_t, advice: String = "check the file") -> EvalSheetError {
+        EvalSheetError(.unreadable, "\(what) (\(String(cString: zip_error_strerror(&error)))); \(advice)")
+    }
+}

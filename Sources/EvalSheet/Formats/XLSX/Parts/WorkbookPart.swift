@@ -1,0 +1,87 @@
+import Foundation
+
+/// The workbook's sheets in order with the part each lives in, and where its shared strings and styles are.
+struct WorkbookPart {
+    struct Sheet { let name: String; let part: String }
+
+    var sheets: [Sheet] = []
+    var sharedStrings: String?
+    var styles: String?
+
+    init(parts: XLSXParts) throws {
+        let workbookPath = try Self.officeDocument(parts) ?? "xl/workbook.xml"
+        guard let workbook = try parts.read(workbookPath) else {
+            throw EvalSheetError(.unreadable, "no \(workbookPath) in the package; not a spreadsheet")
+        }
+        let relsPath = PartPath.relationships(of: workbookPath)
+        let relations = try RelationshipsPart(try parts.read(relsPath) ?? Data(), part: relsPath, base: workbookPath)
+        let listing = SheetListing()
+        try XMLEventParser.parse(workbook, part: workbookPath, into: listing)
+        sheets = listing.sheets.compactMap { name, id in relations.targets[id].map { Sheet(name: name, part: $0.target) } }
+        sharedStrings = relations.targets.values.first { $0.type.hasSuffix("/sharedStrings") }?.target
+        styles = relations.targets.values.first { $0.type.hasSuffix("/styles") }?.target
+    }
+
+    /// The main document named by `_rels/.rels`, where the package has one.
+    private static func officeDocument(_ parts: XLSXParts) throws -> String? {
+        guard let data = try parts.read("_rels/.rels") else { return nil }
+        let relations = try RelationshipsPart(data, part: "_rels/.rels", base: "")
+        return relations.targets.values.first { $0.type.hasSuffix("/officeDocument") }?.target
+    }
+
+    private final class SheetListing: XMLEventHandler {
+        var sheets: [(name: String, id: String)] = []
+        func start(_ name: Substring, attributes: [Substring: String]) {
+            if name == "sheet", let sheetName = attributes["name"], let id = attributes["id"] { sheets.append((sheetName, id)) }
+        }
+        func end(_ name: Substring) {}
+        func text(_ text: String) {}
+    }
+}
+
+/// A `.rels` part: relationship id → target part path (resolved against the source part) and type.
+struct RelationshipsPart {
+    var targets: [String: (target: String, type: String)] = [:]
+
+    init(_ data: Data, part: String, base: String) throws {
+        let handler = Handler(base: base)
+        if !data.isEmpty { try XMLEventParser.parse(data, part: part, into: handler) }
+        targets = handler.targets
+    }
+
+    private final class Handler: XMLEventHandler {
+        let base: String
+        var targets: [String: (target: String, type: String)] = [:]
+        init(base: String) { self.base = base }
+        func start(_ name: Substring, attributes: [Substring: String]) {
+            guard name == "Relationship", let id = attributes["Id"], let target = attributes["Target"],
+                  attributes["TargetMode"] != "External" else { return }
+            targets[id] = (PartPath.resolve(target, from: base), attributes["Type"] ?? "")
+        }
+        func end(_ name: Substring) {}
+        func text(_ text: String) {}
+    }
+}
+
+/// Part names inside a package: `/xl/worksheets/sheet1.xml`, `worksheets/sheet1.xml` relative to `xl/workbook.xml`.
+enum PartPath {
+    static func resolve(_ target: String, from source: String) -> String {
+        if target.hasPrefix("/") { return normalize(String(target.dropFirst())) }
+        let folder = source.split(separator: "/").dropLast().joined(separator: "/")
+        return normalize(folder.isEmpty ? target : folder + "/" + target)
+    }
+
+    static func relationships(of part: String) -> String {
+        var pieces = part.split(separator: "/").map(String.init)
+        let file = pieces.popLast() ?? part
+        return (pieces + ["_rels", file + ".rels"]).joined(separator: "/")
+    }
+
+    private static func normalize(_ path: String) -> String {
+        var result: [Substring] = []
+        for piece in path.split(separator: "/") {
+            if piece == ".." { _ = result.popLast() } else if piece != "." { result.append(piece) }
+        }
+        return result.joined(separator: "/")
+    }
+}

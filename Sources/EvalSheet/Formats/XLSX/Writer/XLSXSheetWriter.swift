@@ -1,0 +1,149 @@
+import CXlsxWriter
+import Foundation
+
+/// Writes a laid-out form into an .xlsx file: merged blocks, greyed locked system cells, open input cells,
+/// formulas with cached values, data validation, print setup and sheet protection.
+struct XLSXSheetWriter {
+    /// Excel's limit on the characters of one cell.
+    static let maximumCellCharacters = 32_767
+
+    let layout: SheetLayout
+    let password: String?
+
+    func write(to path: String) throws {
+        let workbook = try XLSXWorkbook(path: path)
+        let sheet = try workbook.addWorksheet(named: layout.template.sheetName)
+        var styles = XLSXStyles(workbook: workbook, font: layout.template.font)
+
+        for column in layout.template.columns {
+            try XLSXWorkbook.check(worksheet_set_column(sheet, lxw_col_t(column.col.index), lxw_col_t(column.col.index), column.width, nil),
+                                   "setting the width of column \(CellReference.columnLetters(column.col.index))")
+        }
+        var topLeft: [Int: SheetLayout.Cell] = [:]
+        for row in layout.rows {
+            try XLSXWorkbook.check(worksheet_set_row(sheet, lxw_row_t(row.index), row.height, nil), "setting the height of row \(row.index + 1)")
+            for cell in row.cells { topLeft[cell.row << 16 | cell.column] = cell }
+        }
+        for merge in layout.merges {
+            let format = topLeft[merge.firstRow << 16 | merge.firstColumn].map { styles.format(for: $0) }
+            try XLSXWorkbook.check(worksheet_merge_range(sheet, lxw_row_t(merge.firstRow), lxw_col_t(merge.firstColumn),
+                                                         lxw_row_t(merge.lastRow), lxw_col_t(merge.lastColumn), "", format),
+                                   "merging \(CellReference.name(row: merge.firstRow, column: merge.firstColumn))")
+        }
+        for row in layout.rows {
+            for cell in row.cells { try write(cell, to: sheet, format: styles.format(for: cell)) }
+        }
+        try addValidations(to: sheet)
+        setUpPrinting(sheet)
+        var protection = lxw_protection()
+        protection.format_columns = 1
+        protection.format_rows = 1
+        worksheet_protect(sheet, password, &protection)
+        try workbook.close()
+    }
+
+    private func write(_ cell: SheetLayout.Cell, to sheet: UnsafeMutablePointer<lxw_worksheet>,
+                       format: UnsafeMutablePointer<lxw_format>) throws {
+        let row = lxw_row_t(cell.row), column = lxw_col_t(cell.column)
+        let place = CellReference.name(row: cell.row, column: cell.column) + (cell.path.map { " (\($0))" } ?? "")
+        let result: lxw_error
+        switch cell.content {
+        case .label(let text), .constant(let text), .value(.text(let text)):
+            if text.isEmpty {
+                result = worksheet_write_blank(sheet, row, column, format)
+            } else {
+                guard text.utf16.count <= Self.maximumCellCharacters else {
+                    throw EvalSheetError(.invalidForm, "\(cell.path ?? place): \(text.count) characters, over Excel's \(Self.maximumCellCharacters)-character cell limit; shorten the text")
+                }
+                result = worksheet_write_string(sheet, row, column, text, format)
+            }
+        case .value(let value):
+            let number = Self.double(value)
+            if let formula = cell.formula, let number {
+                result = worksheet_write_formula_num(sheet, row, column, "=" + formula, format, number)
+            } else if let formula = cell.formula {
+                result = worksheet_write_formula_str(sheet, row, column, "=" + formula, format, "")
+            } else if let number {
+                result = worksheet_write_number(sheet, row, column, number, format)
+            } else {
+                result = worksheet_write_blank(sheet, row, column, format)
+            }
+        }
+        try XLSXWorkbook.check(result, "writing cell \(place)")
+    }
+
+    /// The number Excel stores for a value: XLSX keeps numbers as doubles; our decimals have at most 15 digits here.
+    private static func double(_ value: FieldValue) -> Double? {
+        switch value {
+        case .decimal(let decimal): return decimal.map { NSDecimalNumber(decimal: $0.value).doubleValue }
+        case .integer(let integer): return integer.map(Double.init)
+        case .text: return nil
+        }
+    }
+
+    /// Input messages on required cells, and numeric checks with Chinese messages on weight and score.
+    private func addValidations(to sheet: UnsafeMutablePointer<lxw_worksheet>) throws {
+        var firstOfColumn: [Int: SheetLayout.Cell] = [:]
+        var lastRow: [Int: Int] = [:]
+        for row in layout.rows {
+            for cell in row.cells where cell.path != nil && cell.source.effectiveRole.isInput {
+                if firstOfColumn[cell.column] == nil || row.template.kind != .items { firstOfColumn[cell.column] = cell }
+                lastRow[cell.column] = cell.row
+                if row.template.kind != .items { try validate(cell, through: cell.row, on: sheet) }
+            }
+        }
+        for (column, first) in firstOfColumn where first.source.field?.hasPrefix("item.") == true {
+            try validate(first, through: lastRow[column] ?? first.row, on: sheet)
+        }
+    }
+
+    private func validate(_ cell: SheetLayout.Cell, through last: Int, on sheet: UnsafeMutablePointer<lxw_worksheet>) throws {
+        let label = LabelText.normalized(layout.template.label(forField: cell.source.field!))
+        let required = cell.source.effectiveRole == .required
+        var strings: [UnsafeMutablePointer<CChar>] = []
+        defer { strings.forEach { free($0) } }
+        func c(_ text: String) -> UnsafeMutablePointer<CChar> { let s = strdup(text)!; strings.append(s); return s }
+
+        var validation = lxw_data_validation()
+        validation.input_title = c(required ? "必填" : "选填")
+        validation.error_title = c("输入有误")
+        validation.error_type = UInt8(LXW_VALIDATION_ERROR_TYPE_STOP.rawValue)
+        validation.ignore_blank = UInt8(LXW_VALIDATION_ON.rawValue)
+        let here = CellReference.name(row: cell.row, column: cell.column)
+        switch cell.source.format {
+        case .decimal, .amount, .percent:
+            if let limit = cell.source.notAbove, let limitCell = layout.template.rows.flatMap(\.cells).first(where: { $0.field == limit }) {
+                let other = CellReference.name(row: cell.row, column: limitCell.col.index)
+                let limitLabel = LabelText.normalized(layout.template.label(forField: limit))
+                validation.validate = UInt8(LXW_VALIDATION_TYPE_CUSTOM_FORMULA.rawValue)
+                validation.value_formula = c("=AND(ISNUMBER(\(here)),\(here)>=0,\(here)<=\(other))")
+                validation.input_message = c("请填写\(label)：不小于0且不大于\(limitLabel)的数字")
+                validation.error_message = c("\(label)须为不小于0且不大于\(limitLabel)的数字。")
+            } else {
+                validation.validate = UInt8(LXW_VALIDATION_TYPE_DECIMAL.rawValue)
+                validation.criteria = UInt8(LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO.rawValue)
+                validation.value_number = 0
+                validation.input_message = c("请填写\(label)：不小于0的数字")
+                validation.error_message = c("\(label)须为不小于0的数字。")
+            }
+        default:
+            guard required else { return }
+            validation.validate = UInt8(LXW_VALIDATION_TYPE_ANY.rawValue)
+            validation.input_message = c("请填写\(label)，此项必填。")
+        }
+        try XLSXWorkbook.check(worksheet_data_validation_range(sheet, lxw_row_t(cell.row), lxw_col_t(cell.column),
+                                                               lxw_row_t(last), lxw_col_t(cell.column), &validation),
+                               "adding the input check of \(here)")
+    }
+
+    /// A4 landscape, one page wide, the indicator header repeated on every printed page.
+    private func setUpPrinting(_ sheet: UnsafeMutablePointer<lxw_worksheet>) {
+        worksheet_set_landscape(sheet)
+        worksheet_set_paper(sheet, 9)
+        worksheet_fit_to_pages(sheet, 1, 0)
+        worksheet_set_margins(sheet, 0.4, 0.4, 0.5, 0.5)
+        worksheet_center_horizontally(sheet)
+        let items = layout.rows.first { $0.template.kind == .items }?.index
+        if let items, items > 0 { _ = worksheet_repeat_rows(sheet, lxw_row_t(items - 1), lxw_row_t(items - 1)) }
+    }
+}

@@ -1,0 +1,63 @@
+import CXlsxWriter
+
+/// The cell formats of the template: greyed and locked for labels and system fields, white and open for input.
+struct XLSXStyles {
+    /// Fill that marks a greyed system cell.
+    static let systemFill: lxw_color_t = 0xD9D9D9
+
+    private let workbook: XLSXWorkbook
+    private let font: Template.Font
+    private var cache: [String: UnsafeMutablePointer<lxw_format>] = [:]
+
+    init(workbook: XLSXWorkbook, font: Template.Font) {
+        self.workbook = workbook
+        self.font = font
+    }
+
+    /// The format for a laid-out cell, made once per distinct look.
+    mutating func format(for cell: SheetLayout.Cell) -> UnsafeMutablePointer<lxw_format> {
+        let role: Template.Role = cell.path == nil ? .system : cell.source.effectiveRole
+        let numberFormat = Self.numberFormat(for: cell.source.format, content: cell.content)
+        let key = "\(role.isInput)|\(cell.source.style ?? "")|\(numberFormat)|\(cell.source.format == .paragraphs)"
+        if let format = cache[key] { return format }
+        let format = workbook.addFormat()
+        format_set_font_name(format, font.name)
+        format_set_font_size(format, font.size)
+        format_set_text_wrap(format)
+        format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_CENTER.rawValue))
+        switch cell.source.style {
+        case "title":
+            format_set_bold(format)
+            format_set_font_size(format, font.size + 6)
+            format_set_align(format, UInt8(LXW_ALIGN_CENTER.rawValue))
+        case "section":
+            format_set_bold(format)
+            format_set_border(format, UInt8(LXW_BORDER_THIN.rawValue))
+        default:
+            format_set_border(format, UInt8(LXW_BORDER_THIN.rawValue))
+            if cell.path == nil || cell.source.format == .level1 {
+                format_set_align(format, UInt8(LXW_ALIGN_CENTER.rawValue))
+            }
+        }
+        if role.isInput {
+            format_set_unlocked(format)
+        } else if cell.source.style != "title" {
+            format_set_pattern(format, UInt8(LXW_PATTERN_SOLID.rawValue))
+            format_set_bg_color(format, Self.systemFill)
+        }
+        if !numberFormat.isEmpty { format_set_num_format(format, numberFormat) }
+        cache[key] = format
+        return format
+    }
+
+    /// Number format shown for a field: amounts with separators, text kept as text.
+    static func numberFormat(for format: Template.ValueFormat?, content: SheetLayout.Content) -> String {
+        switch format {
+        case .amount: return "#,##0.00"
+        case .percent: return "0.00"
+        case .decimal, .integer: return "General"
+        case .text, .paragraphs, .level1: return "@"
+        case nil: return ""
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import CXlsxWriter
+import Foundation
+
+/// Owns one libxlsxwriter workbook and turns every C result code into an EvalSheetError.
+final class XLSXWorkbook {
+    private var workbook: UnsafeMutablePointer<lxw_workbook>?
+    let path: String
+
+    /// Starts a workbook that libxlsxwriter will write to `path` on `close()`.
+    init(path: String) throws {
+        self.path = path
+        var options = lxw_workbook_options()
+        let tmpdir = strdup(FileManager.default.temporaryDirectory.path)
+        defer { free(tmpdir) }
+        options.tmpdir = tmpdir
+        guard let workbook = workbook_new_opt(path, &options) else {
+            throw EvalSheetError(.unreadable, "libxlsxwriter could not start a workbook at \(path); check the temporary folder is writable")
+        }
+        self.workbook = workbook
+    }
+
+    deinit {
+        // A workbook not closed was abandoned on an error: free it without writing.
+        if let workbook { lxw_workbook_free(workbook) }
+    }
+
+    func addWorksheet(named name: String) throws -> UnsafeMutablePointer<lxw_worksheet> {
+        guard let sheet = workbook_add_worksheet(workbook, name) else {
+            throw EvalSheetError(.invalidForm, "libxlsxwriter refused the sheet name \"\(name)\"")
+        }
+        return sheet
+    }
+
+    func addFormat() -> UnsafeMutablePointer<lxw_format> { workbook_add_format(workbook)! }
+
+    /// Writes the file; the workbook is freed whatever happens.
+    func close() throws {
+        let result = workbook_close(workbook)
+        workbook = nil
+        try Self.check(result, "writing the workbook")
+    }
+
+    /// Throws libxlsxwriter's own message for a failed call, with what we were doing.
+    static func check(_ result: lxw_error, _ context: @autoclosure () -> String) throws {
+        guard result != LXW_NO_ERROR else { return }
+        let message = String(cString: lxw_strerror(result))
+        throw EvalSheetError(.invalidForm, "\(context()): libxlsxwriter: \(message)")
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+
+/// The spreadsheet: written as the import/export template through libxlsxwriter, read through libzip and expat.
+public struct XLSXFormat: FormFormat {
+    public let name = "xlsx"
+    public let extensions = ["xlsx"]
+
+    public init() {}
+
+    public func read(_ data: Data, options: ReadOptions) throws -> [FormReading] {
+        try XLSXReader(parts: try ZipParts(data: data)).read(options: options)
+    }
+
+    /// Reads an XLSX that someone unzipped into a folder (`[Content_Types].xml` at its root).
+    public func read(directory: URL, options: ReadOptions) throws -> [FormReading] {
+        try XLSXReader(parts: try FolderParts(root: directory)).read(options: options)
+    }
+
+    public func write(_ form: Form, options: WriteOptions) throws -> Data {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("evalsheet-\(UUID().uuidString).xlsx").path
+        defer { unlink(path) }
+        try XLSXSheetWriter(layout: SheetLayout(form: form), password: options.password).write(to: path)
+        return try Data(contentsOf: URL(fileURLWithPath: path))
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Reads forms from an XLSX package: workbook → sheets → cells as shown → the form, found by its labels on any sheet.
+struct XLSXReader {
+    let parts: XLSXParts
+
+    func read(options: ReadOptions) throws -> [FormReading] {
+        let workbook = try WorkbookPart(parts: parts)
+        let strings = try SharedStringsPart(try workbook.sharedStrings.flatMap { try parts.read($0) }, part: workbook.sharedStrings ?? "")
+        let styles = try StylesPart(try workbook.styles.flatMap { try parts.read($0) }, part: workbook.styles ?? "")
+        var sheets = workbook.sheets
+        if let wanted = options.sheet {
+            sheets = sheets.filter { $0.name == wanted }
+            guard !sheets.isEmpty else {
+                let names = workbook.sheets.map(\.name).joined(separator: ", ")
+                throw EvalSheetError(.usage, "no sheet named \"\(wanted)\"; the workbook has: \(names)")
+            }
+        }
+        guard !sheets.isEmpty else { throw EvalSheetError(.invalidForm, "the workbook has no sheets") }
+        var readings: [FormReading] = []
+        var firstFailure: EvalSheetError?
+        for sheet in sheets {
+            do {
+                guard let data = try parts.read(sheet.part) else {
+                    throw EvalSheetError(.unreadable, "part \(sheet.part) is missing from the package")
+                }
+                let grid = try SheetPart.grid(data, part: sheet.part, sharedStrings: strings.strings, styles: styles)
+                var extractor = FormExtractor(grid: grid)
+                var reading = try extractor.extract()
+                reading.sheet = sheet.name
+                readings.append(reading)
+            } catch let error as EvalSheetError {
+                let located = EvalSheetError(error.kind, "sheet \(sheet.name): \(error.message)")
+                if error.kind == .unreadable { throw located }
+                if firstFailure == nil { firstFailure = located }
+            }
+        }
+        if readings.isEmpty, let firstFailure { throw firstFailure }
+        return readings
+    }
+}
