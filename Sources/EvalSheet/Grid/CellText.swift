@@ -87,3 +87,18 @@ enum HTMLEntities {
         }
     }
 }
+
+/// The `<p>…</p>` markup old exports use for paragraphs.
+enum ParagraphMarkup {
+    /// Every paragraph of `text` (split at newlines) in `<p>` markup, entities encoded.
+    static func encode(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { "<p>\(HTMLEntities.encode(String($0)))</p>" }.joined()
+    }
+
+    /// A plain text that a reader would take for markup (it starts with `<p>`) is written as markup; others as they are.
+    static func protect(_ text: String) -> String {
+        let start = text.trimmingCharacters(in: .whitespacesAndNewlines).prefix(3).lowercased()
+        return start == "<p>" ? encode(text) : text
+    }
+}

@@ -46,8 +46,7 @@ public struct TSVFormat: FormFormat {
         case .value(let value):
             let text = value.displayText
             guard cell.source.format == .paragraphs, !text.isEmpty else { return text }
-            return text.split(separator: "\n", omittingEmptySubsequences: false)
-                .map { "<p>\(HTMLEntities.encode(String($0)))</p>" }.joined()
+            return ParagraphMarkup.encode(text)
         }
     }
 }

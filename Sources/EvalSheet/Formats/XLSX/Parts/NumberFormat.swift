@@ -35,8 +35,7 @@ struct NumberFormat {
     /// General: the number in plain digits, at most 15 significant, as Excel shows it.
     static func general(_ value: Decimal) -> String {
         let integerDigits = max(1, value.exponent + value.significand.description.count)
-        let places = max(0, 15 - integerDigits)
-        let rounded = FormDecimal(value, scale: places).rounded(places)
+        let rounded = FormDecimal(value, scale: 0).rounded(15 - integerDigits)
         return FormDecimal(rounded.value, scale: rounded.significantScale).description
     }
 

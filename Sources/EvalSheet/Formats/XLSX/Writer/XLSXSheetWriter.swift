@@ -49,6 +49,7 @@ struct XLSXSheetWriter {
         let result: lxw_error
         switch cell.content {
         case .label(let text), .constant(let text), .value(.text(let text)):
+            let text = cell.source.format == .paragraphs ? ParagraphMarkup.protect(text) : text
             if text.isEmpty {
                 result = worksheet_write_blank(sheet, row, column, format)
             } else {

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+@testable import EvalSheet
+
+/// Spreadsheets: files made by LibreOffice and openpyxl read right; our template reads back to the same form.
+@Suite struct XLSXTests {
+    static var fixtures: [URL] {
+        let folder = TestFiles.fixture("xlsx")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".xlsx") || $0 == "unzipped-seed" }.sorted().map { folder.appendingPathComponent($0) }
+    }
+
+    @Test("spreadsheets made by other software read as their expected JSON", arguments: fixtures)
+    func readsAsExpected(_ input: URL) throws {
+        let expectedURL = input.deletingPathExtension().appendingPathExtension("expected.json")
+        let expected = try TestFiles.readForm(expectedURL)
+        #expect(try TestFiles.readForm(input) == expected, "\(input.lastPathComponent)")
+    }
+
+    @Test func theFormIsFoundOnItsSheetWhereverItSits() throws {
+        let reading = try FormFiles.read(TestFiles.fixture("xlsx/moved-form.xlsx").path)
+        #expect(reading.count == 1)
+        #expect(reading[0].sheet == "2023年自评")
+        #expect(reading[0].cells["project.code"] == "D5", "the title sits at C4, the project row below it")
+        let error = #expect(throws: EvalSheetError.self) {
+            try FormFiles.read(TestFiles.fixture("xlsx/moved-form.xlsx").path, options: ReadOptions(sheet: "说明"))
+        }
+        #expect(error?.message.contains("sheet 说明: not a 项目支出绩效自评表") == true)
+        let missing = #expect(throws: EvalSheetError.self) {
+            try FormFiles.read(TestFiles.fixture("xlsx/moved-form.xlsx").path, options: ReadOptions(sheet: "Sheet9"))
+        }
+        #expect(missing?.message.contains("the workbook has: 说明, 2023年自评") == true)
+    }
+
+    @Test("TSV → XLSX → JSON equals TSV → JSON", arguments: TestFiles.tsvFixtures)
+    func tsvThroughXLSX(_ input: URL) throws {
+        let form = try TestFiles.readForm(input)
+        let xlsx = try XLSXFormat().write(form, options: WriteOptions())
+        #expect(try XLSXFormat().read(xlsx, options: ReadOptions())[0].form == form)
+    }
+
+    @Test("random forms survive XLSX", arguments: 0..<60)
+    func randomFormsRoundTrip(_ seed: Int) throws {
+        let form = RandomForms.form(seed: UInt64(seed))
+        let xlsx = try XLSXFormat().write(form, options: WriteOptions())
+        #expect(try XLSXFormat().read(xlsx, options: ReadOptions())[0].form == form, "seed \(seed)")
+    }
+
+    @Test func theSeedPassesThroughEveryPairOfFormats() throws {
+        let seed = try TestFiles.readForm(TestFiles.fixture("tsv/000_e57ca213149e2c8b.txt"))
+        let formats: [any FormFormat] = [TSVFormat(), JSONFormat(), XLSXFormat()]
+        for first in formats {
+            for second in formats {
+                let once = try first.read(try first.write(seed, options: WriteOptions()), options: ReadOptions())[0].form
+                let twice = try second.read(try second.write(once, options: WriteOptions()), options: ReadOptions())[0].form
+                #expect(twice == seed, "\(first.name) → \(second.name)")
+            }
+        }
+    }
+
+    @Test func aBlankTemplateHasEveryInputEmptyAndKeepsSystemFields() throws {
+        let seed = try TestFiles.readForm(TestFiles.fixture("tsv/000_e57ca213149e2c8b.txt"))
+        let xlsx = try XLSXFormat().write(seed.clearingInputs(), options: WriteOptions())
+        let blank = try XLSXFormat().read(xlsx, options: ReadOptions())[0].form
+        #expect(blank.overallGoal.actual.isEmpty)
+        #expect(blank.overallGoal.expected == seed.overallGoal.expected)
+        #expect(blank.funds == seed.funds)
+        let items = blank.indicators.flatMap(\.categories).flatMap(\.items)
+        #expect(items.count == 10)
+        #expect(items.allSatisfy { $0.actual.isEmpty && $0.weight == nil && $0.score == nil && $0.deviationReason.isEmpty })
+        #expect(items.map(\.target) == seed.indicators.flatMap(\.categories).flatMap(\.items).map(\.target))
+    }
+
+    @Test func anEmptyTemplateHasTheStandardIndicators() throws {
+        let xlsx = try XLSXFormat().write(Template.standard.emptyForm, options: WriteOptions())
+        let form = try XLSXFormat().read(xlsx, options: ReadOptions())[0].form
+        #expect(form.indicators.map(\.name) == ["产出指标", "效益指标", "满意度指标"])
+        #expect(form.indicators.map(\.categories.count) == [4, 4, 2])
+        #expect(form.funds.total.executed == nil && form.totalScore == nil, "formulas carry no cached value when nothing is filled")
+    }
+
+    @Test func aTextOverExcelsCellLimitNamesItsField() throws {
+        var form = try TestFiles.readForm(TestFiles.fixture("tsv/000_e57ca213149e2c8b.txt"))
+        form.indicators[0].categories[1].items[0].deviationReason = String(repeating: "偏", count: 32_768)
+        let error = #expect(throws: EvalSheetError.self) { try XLSXFormat().write(form, options: WriteOptions()) }
+        #expect(error?.message.hasPrefix("indicators[0].categories[1].items[0].deviationReason: 32768 characters, over Excel's 32767-character cell limit") == true)
+    }
+
+    @Test func aLongGoalGetsRowsEnoughToShowItInFull() throws {
+        var form = try TestFiles.readForm(TestFiles.fixture("tsv/000_e57ca213149e2c8b.txt"))
+        form.overallGoal.actual = String(repeating: "完成情况良好。", count: 600)
+        let layout = SheetLayout(form: form)
+        let goal = layout.rows.first { $0.cells.contains { $0.path == "overallGoal.actual" } }!
+        let continuation = layout.rows.filter(\.isContinuation)
+        #expect(!continuation.isEmpty)
+        #expect(layout.rows.allSatisfy { $0.height <= TextMeasure.maximumRowHeight })
+        #expect(layout.merges.contains { $0.firstRow == goal.index && $0.lastRow == goal.index + continuation.count })
+        #expect(try XLSXFormat().read(try XLSXFormat().write(form, options: WriteOptions()), options: ReadOptions())[0].form == form)
+    }
+}
+
+/// How stored numbers are shown, as Excel and LibreOffice show them.
+@Suite struct NumberFormatTests {
+    @Test(arguments: [
+        ("General", "2555831.4", "2555831.4"), ("#,##0.00", "2560000", "2,560,000.00"), ("0%", "1", "100%"),
+        ("0.0%", "0.9984", "99.8%"), ("0.00", "9.985", "9.99"), ("0", "2023", "2023"), ("@", "007", "007"),
+        ("General", "0.30000000000000004", "0.3"), ("General", "1E-3", "0.001"), ("#,##0.00_);[Red]\\(#,##0.00\\)", "-1234.5", "-1,234.50"),
+        ("0.00%", "1", "100.00%"), ("General", "4.4030722047150003E+20", "440307220471500000000"),
+    ])
+    func shows(_ code: String, _ stored: String, _ shown: String) {
+        #expect(NumberFormat(code: code).display(stored) == shown)
+    }
+}
