@@ -29,16 +29,22 @@ build: deps
 	$(SWIFT) build
 
 demo: build
-	mkdir -p $(DEMO)
+	rm -rf $(DEMO) && mkdir -p $(DEMO)
 	$(BIN) convert $(SEED) $(DEMO)/seed.json
 	$(BIN) convert $(DEMO)/seed.json $(DEMO)/seed.tsv
 	$(BIN) convert $(DEMO)/seed.json $(DEMO)/seed-gb18030.txt --encoding gb18030
+	$(BIN) convert $(SEED) $(DEMO)/seed.xlsx
+	$(BIN) convert $(DEMO)/seed.xlsx $(DEMO)/seed-from-xlsx.json
+	$(BIN) template $(DEMO)/blank-import-template.xlsx --from $(SEED)
+	$(BIN) template $(DEMO)/empty-template.xlsx
 	@echo "demo outputs in $(DEMO):" && ls -l $(DEMO)
 
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(PYTHON) Tests/scripts/check_json_schema.py $(BIN)
+	rm -rf out/xlsx-check
+	$(PYTHON) Tests/scripts/check_xlsx_template.py $(BIN) out/xlsx-check
 
 clean:
 	rm -rf .build out
