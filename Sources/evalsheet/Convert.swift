@@ -1,5 +1,6 @@
 import ArgumentParser
 import EvalSheet
+import Foundation
 
 /// `evalsheet convert INPUT OUTPUT`: one form from any format to any other.
 struct Convert: ParsableCommand {
@@ -15,6 +16,7 @@ struct Convert: ParsableCommand {
           evalsheet convert form.json form.tsv --encoding gb18030
           evalsheet convert 2023-党建事务.txt 2023-党建事务.xlsx --password 1234
           evalsheet convert 汇总.xlsx 党建事务.json --sheet 党建事务
+          evalsheet convert 已填.xlsx 导入.json --mode import --baseline 系统导出.json --strict
           cat old.txt | evalsheet convert --from tsv --to json - -
         """
     )
@@ -27,16 +29,26 @@ struct Convert: ParsableCommand {
 
     @OptionGroup var formats: FormatOptions
 
-    @Option(help: "The sheet to read, when the input is a workbook (default: the first sheet holding the form).")
-    var sheet: String?
+    @OptionGroup var checks: CheckOptions
+
+    @Flag(help: "Fail (exit 1, no output) when the form has errors; by default findings go to stderr and the output is written.")
+    var strict = false
+
+    @Flag(help: "Work out the computed system fields (execution rate, funds score, total weight, total score) from the inputs.")
+    var recompute = false
 
     @Option(help: "Password that protects a written sheet (default: protected without a password).")
     var password: String?
 
     func run() throws {
         let (reader, writer) = try formats.resolve(input: input, output: output)
-        let readings = try FormFiles.read(input, format: reader, options: ReadOptions(sheet: sheet))
-        try FormFiles.write(readings[0].form, to: output, format: writer, options: WriteOptions(password: password),
+        let (_, checked) = try checks.check(input, format: reader, recompute: recompute)
+        let report = Reports.text(checked.findings, file: input, language: checks.language)
+        FileHandle.standardError.write(Data(report.utf8))
+        if strict, checked.errorCount > 0 {
+            throw EvalSheetError(.invalidForm, "\(input): \(checked.errorCount) errors; nothing written (--strict)")
+        }
+        try FormFiles.write(checked.form, to: output, format: writer, options: WriteOptions(password: password),
                             noClobber: formats.noClobber)
     }
 }

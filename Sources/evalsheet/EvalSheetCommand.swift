@@ -13,7 +13,7 @@ struct EvalSheetCommand: ParsableCommand {
         template; an unzipped .xlsx folder reads too).
         Exit codes: 0 success, 1 the input is not a valid form, 2 usage error or unreadable file.
         """,
-        subcommands: [Convert.self, TemplateCommand.self]
+        subcommands: [Convert.self, TemplateCommand.self, Validate.self, Diff.self]
     )
 
     static func main() {
@@ -21,6 +21,8 @@ struct EvalSheetCommand: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let error as ExitCode {
+            Foundation.exit(error.rawValue)
         } catch let error as EvalSheetError {
             FileHandle.standardError.write(Data("evalsheet: \(error.message)\n".utf8))
             Foundation.exit(error.exitCode)

@@ -104,3 +104,78 @@ import Testing
         #expect(try Data(contentsOf: seed) == before)
     }
 }
+
+/// validate, diff and import through the real binary: messages in both languages, JSON shape, exit codes.
+@Suite struct CheckCommandTests {
+    let seed = TestFiles.fixture("tsv/000_e57ca213149e2c8b.txt").path
+    let baseline = TestFiles.fixture("tsv/000_e57ca213149e2c8b.expected.json").path
+    let tampered = TestFiles.fixture("import/tampered.xlsx").path
+
+    @Test func aCleanFormValidatesWithExitZero() throws {
+        let result = try CLITests.run(["validate", seed, "--lang", "en"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "\(seed): 0 errors, 0 warnings\n")
+    }
+
+    @Test func findingsInBothLanguages() throws {
+        let zh = try CLITests.run(["validate", tampered, "--baseline", baseline, "--lang", "zh"])
+        let en = try CLITests.run(["validate", tampered, "--baseline", baseline, "--lang", "en"])
+        #expect(zh.status == 1 && en.status == 1)
+        #expect(zh.stdout.contains("D2: 警告 [system-changed] project.name"))
+        #expect(zh.stdout.contains("已保留系统值“党建事务”"))
+        #expect(en.stdout.contains("D2: warning [system-changed] project.name"))
+        #expect(en.stdout.contains("H24: error [total-score] totalScore"))
+    }
+
+    @Test func languageDefaultsFromLANG() throws {
+        let process = Process()
+        process.executableURL = CLITests.binary
+        process.arguments = ["validate", TestFiles.fixture("tsv/quirks/other-project-gbk.txt").path]
+        process.environment = ["LANG": "zh_CN.UTF-8"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(text.contains("个错误"))
+    }
+
+    @Test func jsonFindingsHaveTheDocumentedShape() throws {
+        let result = try CLITests.run(["validate", tampered, "--baseline", baseline, "--format", "json", "--lang", "en"])
+        #expect(result.status == 1)
+        let root = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        #expect(Set(root.keys) == ["file", "sheet", "mode", "valid", "blankTemplate", "errors", "warnings", "findings"])
+        #expect(root["mode"] as? String == "import" && root["valid"] as? Bool == false && root["errors"] as? Int == 1)
+        let findings = root["findings"] as! [[String: Any]]
+        #expect(findings.allSatisfy { Set($0.keys) == ["severity", "code", "path", "label", "cell", "expected", "found", "message"] })
+        #expect(findings.first?["cell"] as? String == "D2")
+    }
+
+    @Test func unreadableFilesExitTwo() throws {
+        #expect(try CLITests.run(["validate", "/nonexistent.xlsx"]).status == 2)
+    }
+
+    @Test func convertImportsWithTheSystemsValuesAndStrictRefuses() throws {
+        let dir = TestFiles.temporaryDirectory()
+        let output = dir.appendingPathComponent("imported.json").path
+        let result = try CLITests.run(["convert", tampered, output, "--baseline", baseline, "--recompute", "--lang", "en"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("[system-changed] project.name"))
+        let form = try TestFiles.readForm(URL(fileURLWithPath: output))
+        #expect(form.project.name == "党建事务" && form.totalScore?.description == "97.98")
+        let strict = try CLITests.run(["convert", tampered, dir.appendingPathComponent("s.json").path, "--baseline", baseline, "--strict"])
+        #expect(strict.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("s.json").path))
+    }
+
+    @Test func diffExitsZeroWhenEqualAndOneWhenNot() throws {
+        let same = try CLITests.run(["diff", seed, TestFiles.fixture("xlsx/openpyxl-inline.xlsx").path])
+        #expect(same.status == 0 && same.stdout.isEmpty)
+        let changed = try CLITests.run(["diff", baseline, TestFiles.fixture("import/tampered.txt").path, "--format", "json"])
+        #expect(changed.status == 1)
+        let root = try JSONSerialization.jsonObject(with: Data(changed.stdout.utf8)) as! [String: Any]
+        let paths = (root["differences"] as! [[String: Any]]).map { $0["path"] as! String }
+        #expect(paths == ["project.name", "funds.currentAppropriation.initialBudget",
+                          "indicators[0].categories[2].items[0].target", "indicators[0].categories[3].items[0].score"])
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import EvalSheet
+import Foundation
+
+/// Options of commands that check forms: import mode, the system's baseline, message language.
+struct CheckOptions: ParsableArguments {
+    @Option(help: "export: every field as read (default); import: greyed fields belong to the system (see --baseline).")
+    var mode: String?
+
+    @Option(help: "The system's own record of the same form (any format); implies --mode import. Greyed fields are taken from it.")
+    var baseline: String?
+
+    @Option(help: "Language of messages: zh or en (default: from LANG).")
+    var lang: String?
+
+    @Option(help: "The sheet to read, when the input is a workbook (default: the first sheet holding the form).")
+    var sheet: String?
+
+    func validate() throws {
+        if let mode, ImportMode(rawValue: mode) == nil { throw ValidationError("unknown mode \"\(mode)\"; use export or import") }
+        if mode == "export", baseline != nil { throw ValidationError("--baseline belongs to --mode import") }
+        if let lang, Language(rawValue: lang) == nil { throw ValidationError("unknown language \"\(lang)\"; use zh or en") }
+    }
+
+    var importMode: ImportMode { baseline != nil ? .import : mode.flatMap(ImportMode.init(rawValue:)) ?? .export }
+    var language: Language { lang.flatMap(Language.init(rawValue:)) ?? .fromEnvironment(ProcessInfo.processInfo.environment) }
+
+    /// Reads `input` (format from `format` or its extension) and checks it in the chosen mode against the baseline.
+    func check(_ input: String, format: (any FormFormat)? = nil, recompute: Bool = false) throws -> (reading: FormReading, checked: CheckedForm) {
+        let reading = try FormFiles.read(input, format: format, options: ReadOptions(sheet: sheet))[0]
+        let system = try baseline.map { try FormFiles.read($0)[0].form }
+        do {
+            return (reading, try FormImport.check(reading, mode: importMode, baseline: system, recompute: recompute))
+        } catch let error as EvalSheetError {
+            throw error.located(in: input)
+        }
+    }
+}
+
+/// Shared `--format text|json` for reports.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}

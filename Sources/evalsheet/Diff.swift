@@ -1,0 +1,31 @@
+import ArgumentParser
+import EvalSheet
+import Foundation
+
+/// `evalsheet diff A B`: field-by-field differences between two forms in any formats.
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show the fields that differ between two forms (any formats). Exit 0 when equal, 1 when different.",
+        discussion: """
+        Decimals compare by value (10 equals 10.00). --format json prints {a, b, equal, differences: [{path, label, a, b}]}.
+
+        Example:
+          evalsheet diff 系统导出.json 党建事务-已填.xlsx
+        """
+    )
+
+    @Argument(help: "The first form.") var a: String
+    @Argument(help: "The second form.") var b: String
+
+    @Option(help: "text (default) or json.")
+    var format: ReportFormat = .text
+
+    func run() throws {
+        let first = try FormFiles.read(a)[0].form
+        let second = try FormFiles.read(b)[0].form
+        let differences = first.differences(from: second)
+        let output = format == .json ? Reports.json(differences, a: a, b: b) : Reports.text(differences)
+        FileHandle.standardOutput.write(Data(output.utf8))
+        if !differences.isEmpty { throw ExitCode(1) }
+    }
+}

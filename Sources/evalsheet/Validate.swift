@@ -1,0 +1,50 @@
+import ArgumentParser
+import EvalSheet
+import Foundation
+
+/// `evalsheet validate FILE`: what a finance office checks before accepting a form.
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a form: required inputs, types, arithmetic; with --baseline, greyed fields against the system.",
+        discussion: """
+        Exit codes: 0 no error (warnings allowed), 1 errors found, 2 the file cannot be read.
+        --format json prints {file, sheet, mode, valid, blankTemplate, errors, warnings, findings: [{severity,
+        code, path, label, cell, expected, found, message}]} (see README.md).
+
+        Examples:
+          evalsheet validate 党建事务.xlsx
+          evalsheet validate 党建事务-已填.xlsx --baseline 系统导出.json --lang en
+          evalsheet validate 党建事务.txt --format json
+        """
+    )
+
+    @Argument(help: "The form to check.")
+    var file: String
+
+    @OptionGroup var checks: CheckOptions
+
+    @Option(help: "text (default) or json.")
+    var format: ReportFormat = .text
+
+    func run() throws {
+        let (reading, checked) = try checks.check(file)
+        let output: String
+        switch format {
+        case .text:
+            output = Reports.text(checked.findings, file: file, language: checks.language)
+                + summary(checked, language: checks.language)
+        case .json:
+            output = Reports.json(checked.findings, file: file, sheet: reading.sheet, mode: checks.importMode, language: checks.language)
+        }
+        FileHandle.standardOutput.write(Data(output.utf8))
+        if checked.errorCount > 0 { throw ExitCode(1) }
+    }
+
+    private func summary(_ checked: CheckedForm, language: Language) -> String {
+        let warnings = checked.findings.count - checked.errorCount
+        switch language {
+        case .zh: return "\(file): \(checked.errorCount) 个错误，\(warnings) 个警告\n"
+        case .en: return "\(file): \(checked.errorCount) errors, \(warnings) warnings\n"
+        }
+    }
+}
