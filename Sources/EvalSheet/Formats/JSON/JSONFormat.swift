@@ -23,6 +23,7 @@ public struct JSONFormat: FormFormat {
 
     private static func describe(_ error: Error) -> String {
         let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
-        return text.split(separator: "\n").first.map(String.init) ?? text
+        let line = text.split(separator: "\n").first.map(String.init) ?? text
+        return line.count > 120 ? line.prefix(117) + "…" : line
     }
 }

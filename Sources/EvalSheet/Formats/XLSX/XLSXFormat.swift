@@ -8,7 +8,8 @@ public struct XLSXFormat: FormFormat {
     public init() {}
 
     public func read(_ data: Data, options: ReadOptions) throws -> [FormReading] {
-        try XLSXReader(parts: try ZipParts(data: data)).read(options: options)
+        guard !data.isEmpty else { throw EvalSheetError(.unreadable, "the file is empty; not a spreadsheet") }
+        return try XLSXReader(parts: try ZipParts(data: data)).read(options: options)
     }
 
     /// Reads an XLSX that someone unzipped into a folder (`[Content_Types].xml` at its root).

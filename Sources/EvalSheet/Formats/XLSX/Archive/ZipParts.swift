@@ -18,6 +18,9 @@ final class ZipParts: XLSXParts {
         }
         guard let archive = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error) else {
             zip_source_free(source)
+            if zip_error_code_zip(&error) == ZIP_ER_EXISTS {
+                throw EvalSheetError(.unreadable, "the archive holds the same part name twice; a spreadsheet never does, so it is refused")
+            }
             throw Self.error("not a readable XLSX (zip) archive", &error, advice: "the file may be truncated or not a spreadsheet")
         }
         self.archive = archive
