@@ -130,7 +130,15 @@ openpyxl_sheet(form, 4, 3, as_text=True, blank_between_sections=True)
 wb.save(os.path.join(HERE, "moved-form.xlsx"))
 save_expected("moved-form", EXPECTED)
 
-# 5. An unzipped spreadsheet
+# 5. A workbook holding two forms, one per sheet
+wb = openpyxl.Workbook()
+openpyxl_sheet(wb.active, 1, 1)
+wb.active.title = "党建事务"
+openpyxl_sheet(wb.create_sheet("党建事务(复核)"), 2, 2)
+wb.save(os.path.join(HERE, "two-forms.xlsx"))
+save_expected("two-forms", EXPECTED)
+
+# 6. An unzipped spreadsheet
 folder = os.path.join(HERE, "unzipped-seed")
 shutil.rmtree(folder, ignore_errors=True)
 with zipfile.ZipFile(os.path.join(HERE, "libreoffice-seed.xlsx")) as z:

@@ -13,7 +13,7 @@ struct EvalSheetCommand: ParsableCommand {
         template; an unzipped .xlsx folder reads too).
         Exit codes: 0 success, 1 the input is not a valid form, 2 usage error or unreadable file.
         """,
-        subcommands: [Convert.self, TemplateCommand.self, Validate.self, Diff.self]
+        subcommands: [Convert.self, TemplateCommand.self, Validate.self, Diff.self, Batch.self]
     )
 
     static func main() {

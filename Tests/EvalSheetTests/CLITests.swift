@@ -179,3 +179,41 @@ import Testing
                           "indicators[0].categories[2].items[0].target", "indicators[0].categories[3].items[0].score"])
     }
 }
+
+/// `evalsheet batch` over a folder of good and bad forms.
+@Suite struct BatchCommandTests {
+    @Test func convertsEveryGoodFormAndReportsEveryBadOne() throws {
+        let root = TestFiles.temporaryDirectory()
+        let input = root.appendingPathComponent("in")
+        let output = root.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: input.appendingPathComponent("2023/街道"), withIntermediateDirectories: true)
+        let copies = [("tsv/000_e57ca213149e2c8b.txt", "2023/街道/党建事务.txt"), ("tsv/quirks/other-project-gbk.txt", "2023/环境整治.txt"),
+                      ("xlsx/two-forms.xlsx", "2023/汇总.xlsx"), ("xlsx/unzipped-seed", "2023/解压"),
+                      ("bad/zip-bomb.xlsx", "坏/bomb.xlsx"), ("bad/not-the-form.tsv", "坏/名单.tsv"),
+                      ("tsv/000_e57ca213149e2c8b.expected.json", "2023/街道/党建事务.json")]
+        for (from, to) in copies {
+            let target = input.appendingPathComponent(to)
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: TestFiles.fixture(from), to: target)
+        }
+        let result = try CLITests.run(["batch", input.path, output.path, "--to", "xlsx", "--jobs", "2", "--lang", "en"])
+        #expect(result.status == 1, "bad files make the batch exit 1")
+        #expect(result.stderr.contains("progress: 7/7 files, 2 failed"))
+        #expect(result.stderr.contains("6 converted, 2 failed"))
+        for produced in ["2023/街道/党建事务.txt.xlsx", "2023/街道/党建事务.json.xlsx", "2023/环境整治.xlsx",
+                         "2023/汇总-党建事务.xlsx", "2023/汇总-党建事务(复核).xlsx", "2023/解压.xlsx"] {
+            let form = try TestFiles.readForm(output.appendingPathComponent(produced))
+            #expect(!form.project.code.isEmpty, "\(produced)")
+        }
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("report.json"))) as! [String: Any]
+        #expect(report["converted"] as? Int == 6 && report["failed"] as? Int == 2)
+        let files = report["files"] as! [[String: Any]]
+        let bomb = files.first { $0["file"] as? String == "坏/bomb.xlsx" }!
+        #expect(bomb["status"] as? String == "failed" && (bomb["error"] as? String)?.contains("zip bomb") == true)
+        let gbk = files.first { $0["file"] as? String == "2023/环境整治.txt" }!
+        #expect(gbk["status"] as? String == "warnings")
+        let csv = try String(contentsOf: output.appendingPathComponent("report.csv"), encoding: .utf8)
+        #expect(csv.hasPrefix("file,sheet,output,status,findings,error,milliseconds\r\n"))
+        #expect(csv.contains("坏/名单.tsv,,,failed"))
+    }
+}
