@@ -9,7 +9,9 @@ SEED := Fixtures/tsv/000_e57ca213149e2c8b.txt
 BUILD_PACKAGES := libxlsxwriter-dev libzip-dev libexpat1-dev
 TEST_PACKAGES := python3-jsonschema python3-openpyxl libreoffice-calc-nogui poppler-utils fonts-noto-cjk
 
-.PHONY: build demo test deps test-deps clean
+BENCH_PACKAGES := python3-openpyxl python3-xlsxwriter gcc
+
+.PHONY: build demo test deps test-deps bench fuzz clean
 
 deps:
 	@missing=$$(for p in $(BUILD_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -45,6 +47,16 @@ test: test-deps
 	$(PYTHON) Tests/scripts/check_json_schema.py $(BIN)
 	rm -rf out/xlsx-check
 	$(PYTHON) Tests/scripts/check_xlsx_template.py $(BIN) out/xlsx-check
+
+# Speed against openpyxl, XlsxWriter and the libxlsxwriter floor; see Benchmarks/run.py.
+bench: deps
+	@missing=$$(for p in $(BENCH_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; fi
+	$(SWIFT) build -c release --product evalsheet
+	$(SWIFT) build -c release --product evalsheet-bench
+	mkdir -p out/bench
+	cc -O2 -o out/bench/floor Benchmarks/floor.c -lxlsxwriter
+	$(PYTHON) Benchmarks/run.py .build/release/evalsheet .build/release/evalsheet-bench out/bench/floor out/bench/work
 
 clean:
 	rm -rf .build out
