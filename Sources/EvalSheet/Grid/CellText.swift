@@ -6,7 +6,7 @@ enum CellText {
     static let placeholders: Set<String> = ["", "—", "-", "–", "/", "－"]
 
     static func decimal(_ raw: String, percent: Bool) -> FormDecimal?? {
-        var text = LabelText.halfWidth(raw).trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = LabelText.halfWidth(raw).trimmed
         if placeholders.contains(text) { return .some(nil) }
         if percent, text.hasSuffix("%") { text.removeLast() }
         guard let value = FormDecimal(parsing: text) else { return nil }
@@ -14,7 +14,7 @@ enum CellText {
     }
 
     static func integer(_ raw: String) -> Int?? {
-        let text = LabelText.halfWidth(raw).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = LabelText.halfWidth(raw).trimmed
         if placeholders.contains(text) { return .some(nil) }
         guard let value = FormDecimal(parsing: text), value.significantScale == 0,
               let integer = Int(exactly: NSDecimalNumber(decimal: value.value).int64Value),
@@ -25,13 +25,15 @@ enum CellText {
 
     /// The paragraphs of `<p>…</p>` markup (entities decoded), or the text itself when it has none.
     static func paragraphs(_ raw: String) -> [String] {
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard trimmed.hasPrefix("<p>") || trimmed.hasPrefix("<P>") else { return [raw] }
+        guard raw.utf8.first(where: { $0 > 0x20 }) == UInt8(ascii: "<") else { return [raw] }
+        var trimmed = raw.trimmed
+        if trimmed.hasPrefix("<P>") { trimmed = trimmed.replacingOccurrences(of: "<P>", with: "<p>").replacingOccurrences(of: "</P>", with: "</p>") }
+        guard trimmed.hasPrefix("<p>") else { return [raw] }
         var result: [String] = []
         var rest = Substring(trimmed)
-        while let open = rest.range(of: "<p>", options: .caseInsensitive) {
+        while let open = rest.firstRange(of: "<p>") {
             let afterOpen = rest[open.upperBound...]
-            guard let close = afterOpen.range(of: "</p>", options: .caseInsensitive) else {
+            guard let close = afterOpen.firstRange(of: "</p>") else {
                 result.append(HTMLEntities.decode(String(afterOpen)))
                 return result
             }
@@ -98,7 +100,7 @@ enum ParagraphMarkup {
 
     /// A plain text that a reader would take for markup (it starts with `<p>`) is written as markup; others as they are.
     static func protect(_ text: String) -> String {
-        let start = text.trimmingCharacters(in: .whitespacesAndNewlines).prefix(3).lowercased()
+        let start = text.trimmed.prefix(3).lowercased()
         return start == "<p>" ? encode(text) : text
     }
 }

@@ -2,16 +2,20 @@
 struct FormExtractor {
     private let template: Template
     private let rows: [Grid.Row]
-    private let normalizedRows: [[String]]
+    private var normalizedRows: [[String]?]
     private let knownLabels: Set<String>
+    private let level1Label: Level1Label
+    /// Longest cell that can be a label; longer cells are values and are never normalised.
+    private static let maximumLabelLength = 40
     private var reading = FormReading(form: Form())
     private var cursor = 0
 
     init(grid: Grid, template: Template = .standard) {
         self.template = template
         self.rows = grid.rows.filter { !$0.isBlank }
-        self.normalizedRows = rows.map { $0.cells.map(LabelText.normalized) }
+        self.normalizedRows = Array(repeating: nil, count: rows.count)
         self.knownLabels = template.normalizedLabels
+        self.level1Label = Level1Label(template.level1Label)
     }
 
     /// Columns of the last header row: where each template column sits in this file.
@@ -63,16 +67,24 @@ struct FormExtractor {
 
     // MARK: Finding labels
 
-    private func find(_ label: String, from start: Int, inRow only: Int? = nil) -> (row: Int, column: Int)? {
+    private mutating func find(_ label: String, from start: Int, inRow only: Int? = nil) -> (row: Int, column: Int)? {
         let wanted = LabelText.normalized(label)
         let range = only.map { $0...$0 } ?? (start...max(start, rows.count - 1))
         for rowIndex in range where rowIndex < rows.count {
-            if let column = normalizedRows[rowIndex].firstIndex(of: wanted) { return (rowIndex, column) }
+            if let column = normalized(rowIndex).firstIndex(of: wanted) { return (rowIndex, column) }
         }
         return nil
     }
 
-    private func endOfItems(after index: Int, lastFound: String) throws -> Int {
+    /// The row's cells as comparable labels, worked out when first searched.
+    private mutating func normalized(_ row: Int) -> [String] {
+        if let cached = normalizedRows[row] { return cached }
+        let cells = rows[row].cells.map { $0.count > Self.maximumLabelLength ? "" : LabelText.normalized($0) }
+        normalizedRows[row] = cells
+        return cells
+    }
+
+    private mutating func endOfItems(after index: Int, lastFound: String) throws -> Int {
         guard let closing = template.rows[(index + 1)...].first(where: { $0.kind == .table })?.rowLabel else {
             return rows.count
         }
@@ -96,8 +108,8 @@ struct FormExtractor {
             var text = ""
             while column < cells.count {
                 let candidate = cells[column]
-                if !candidate.allSatisfy(\.isWhitespace) {
-                    if !knownLabels.contains(normalizedRows[found.row][column]) { text = candidate }
+                if !candidate.isBlank {
+                    if !knownLabels.contains(normalized(found.row)[column]) { text = candidate }
                     break
                 }
                 column += 1
@@ -147,13 +159,14 @@ struct FormExtractor {
         guard let level1 = row.cells.first(where: { $0.field == "indicator.name" }),
               let level2 = row.cells.first(where: { $0.field == "category.name" }) else { return }
         let itemFields = row.fields.filter { FormFields.itemTexts[$0.field!] != nil || FormFields.itemDecimals[$0.field!] != nil }
+        let fieldNames = itemFields.map { $0.field!.split(separator: ".").last.map(String.init) ?? "" }
         var indicators: [Indicator] = []
         for rowIndex in range {
             let (level1Text, level1Column) = value(at: level1.col.index, in: rowIndex, under: header, paragraphs: false)
             let (level2Text, level2Column) = value(at: level2.col.index, in: rowIndex, under: header, paragraphs: false)
             let cellName = CellReference.name(row: rows[rowIndex].number, column: level1Column)
             var startedIndicator = false
-            if let parsed = Level1Label(template.level1Label).parse(level1Text) {
+            if let parsed = level1Label.parse(level1Text) {
                 if let name = parsed.name, name != indicators.last?.name {
                     indicators.append(Indicator(name: name))
                     startedIndicator = true
@@ -174,7 +187,7 @@ struct FormExtractor {
                 throw EvalSheetError(.invalidForm, "cell \(cellName): indicator row without 一级指标; fill in the 一级指标 of the first row")
             }
             let i = indicators.count - 1
-            let level2Name = level2Text.trimmingCharacters(in: .whitespaces)
+            let level2Name = level2Text.trimmed
             if startedIndicator || (!level2Name.isEmpty && level2Name != indicators[i].categories.last?.name) {
                 indicators[i].categories.append(Category(name: level2Name))
                 reading.cells["indicators[\(i)].categories[\(indicators[i].categories.count - 1)].name"] =
@@ -183,9 +196,10 @@ struct FormExtractor {
             let c = indicators[i].categories.count - 1
             var item = Item()
             let itemIndex = indicators[i].categories[c].items.count
-            for cell in itemFields {
+            let prefix = "indicators[\(i)].categories[\(c)].items[\(itemIndex)]."
+            for (cell, fieldName) in zip(itemFields, fieldNames) {
                 let (text, column) = value(at: cell.col.index, in: rowIndex, under: header, paragraphs: false)
-                let path = FormFields.itemPath(cell.field!, indicator: i, category: c, item: itemIndex)
+                let path = prefix + fieldName
                 let ref = CellReference.name(row: rows[rowIndex].number, column: column)
                 reading.cells[path] = ref
                 switch try parse(text, cell: cell, path: path, ref: ref) {
@@ -212,7 +226,7 @@ struct FormExtractor {
     }
 
     private func parse(_ text: String, cell: Template.Cell, path: String, ref: String) throws -> FieldValue {
-        let label = template.label(forField: cell.field!)
+        var label: String { template.label(forField: cell.field!) }
         switch cell.effectiveFormat {
         case .text, .level1:
             return .text(text)

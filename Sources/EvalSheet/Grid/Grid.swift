@@ -13,7 +13,7 @@ public struct Grid: Sendable {
         }
 
         public subscript(column: Int) -> String { column < cells.count ? cells[column] : "" }
-        public var isBlank: Bool { cells.allSatisfy { $0.allSatisfy(\.isWhitespace) } }
+        public var isBlank: Bool { cells.allSatisfy(\.isBlank) }
     }
 
     public var rows: [Row]

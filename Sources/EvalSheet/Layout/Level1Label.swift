@@ -21,7 +21,7 @@ struct Level1Label {
 
     /// Name and weight of a label; either may be missing (`效益指标` alone, or `(30分)` alone); nil if the weight is malformed.
     func parse(_ raw: String) -> (name: String?, weight: FormDecimal?)? {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = raw.trimmed
         guard !text.isEmpty else { return (nil, nil) }
         let open = LabelText.normalized(separator)
         let close = LabelText.normalized(suffix)
@@ -41,7 +41,7 @@ struct Level1Label {
         while index > text.startIndex {
             index = text.index(before: index)
             if LabelText.halfWidth(String(text[index])) == open {
-                return text[..<index].trimmingCharacters(in: .whitespaces)
+                return text[..<index].trimmed
             }
         }
         return text

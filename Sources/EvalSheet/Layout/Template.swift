@@ -136,8 +136,22 @@ public struct Template: Decodable, Sendable {
     }
 
     /// Every label the template declares, normalised, so a reader can tell a label from a value.
-    var normalizedLabels: Set<String> {
-        Set(rows.flatMap(\.cells).compactMap(\.label).map(LabelText.normalized))
+    public let normalizedLabels: Set<String>
+
+    private enum CodingKeys: String, CodingKey {
+        case schema, sheetName, font, columns, level1Label, indicatorSkeleton, rows
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        schema = try container.decode(String.self, forKey: .schema)
+        sheetName = try container.decode(String.self, forKey: .sheetName)
+        font = try container.decode(Font.self, forKey: .font)
+        columns = try container.decode([ColumnWidth].self, forKey: .columns)
+        level1Label = try container.decode(String.self, forKey: .level1Label)
+        indicatorSkeleton = try container.decode([SkeletonIndicator].self, forKey: .indicatorSkeleton)
+        rows = try container.decode([Row].self, forKey: .rows)
+        normalizedLabels = Set(rows.flatMap(\.cells).compactMap(\.label).map(LabelText.normalized))
     }
 
     /// The field cell that declares `path`, with the row it sits in.

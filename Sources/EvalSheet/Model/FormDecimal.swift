@@ -21,7 +21,7 @@ public struct FormDecimal: Sendable, Equatable, Comparable, CustomStringConverti
 
     /// Parses a plain decimal as people type it: `2560000.00`, `2,560,000.00`, `-1.5`, full-width digits; nil otherwise.
     public init?(parsing raw: String) {
-        var text = LabelText.halfWidth(raw).trimmingCharacters(in: .whitespaces)
+        var text = LabelText.halfWidth(raw).trimmed
         if text.contains(",") {
             guard FormDecimal.hasValidGrouping(text) else { return nil }
             text.removeAll { $0 == "," }
@@ -32,10 +32,27 @@ public struct FormDecimal: Sendable, Equatable, Comparable, CustomStringConverti
         guard (1...2).contains(parts.count),
               !parts[0].isEmpty, parts[0].allSatisfy(\.isASCIIDigit),
               parts.count == 1 || (!parts[1].isEmpty && parts[1].allSatisfy(\.isASCIIDigit)),
-              body.count <= FormDecimal.maximumDigits + 1,
-              let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+              body.count <= FormDecimal.maximumDigits + 1
         else { return nil }
-        self.init(value, scale: parts.count == 2 ? parts[1].count : 0)
+        let fraction = parts.count == 2 ? parts[1] : ""
+        var significand = Decimal(0)
+        var chunk: UInt64 = 0
+        var chunkDigits = 0
+        // Build the digits in chunks of up to 18, exactly, without going through text parsing again.
+        for digit in (parts[0] + fraction).utf8 {
+            chunk = chunk * 10 + UInt64(digit - 48)
+            chunkDigits += 1
+            if chunkDigits == 18 {
+                significand = significand * Decimal(sign: .plus, exponent: 18, significand: 1) + Decimal(chunk)
+                chunk = 0
+                chunkDigits = 0
+            }
+        }
+        if chunkDigits > 0 {
+            significand = significand * Decimal(sign: .plus, exponent: chunkDigits, significand: 1) + Decimal(chunk)
+        }
+        let magnitude = Decimal(sign: .plus, exponent: -fraction.count, significand: significand)
+        self.init(text.first == "-" ? -magnitude : magnitude, scale: fraction.count)
     }
 
     private static func hasValidGrouping(_ text: String) -> Bool {

@@ -84,7 +84,7 @@ final class SheetPart: XMLEventHandler {
         let shown: String
         switch type {
         case "s":
-            guard let index = Int(value.trimmingCharacters(in: .whitespaces)), index >= 0, index < sharedStrings.count else {
+            guard let index = Int(value.trimmed), index >= 0, index < sharedStrings.count else {
                 return fail("cell \(cell) points to shared string \(value.prefix(20)), but the file has \(sharedStrings.count); the file is damaged")
             }
             shown = sharedStrings[index]
