@@ -26,21 +26,35 @@ enum CellText {
     /// The paragraphs of `<p>…</p>` markup (entities decoded), or the text itself when it has none.
     static func paragraphs(_ raw: String) -> [String] {
         guard raw.utf8.first(where: { $0 > 0x20 }) == UInt8(ascii: "<") else { return [raw] }
-        var trimmed = raw.trimmed
-        if trimmed.hasPrefix("<P>") { trimmed = trimmed.replacingOccurrences(of: "<P>", with: "<p>").replacingOccurrences(of: "</P>", with: "</p>") }
-        guard trimmed.hasPrefix("<p>") else { return [raw] }
+        var bytes = Array(raw.trimmed.utf8)
+        if bytes.starts(with: Array("<P>".utf8)) {
+            bytes = Array(String(decoding: bytes, as: UTF8.self)
+                .replacingOccurrences(of: "<P>", with: "<p>").replacingOccurrences(of: "</P>", with: "</p>").utf8)
+        }
+        let open = Array("<p>".utf8), close = Array("</p>".utf8)
+        guard bytes.starts(with: open) else { return [raw] }
         var result: [String] = []
-        var rest = Substring(trimmed)
-        while let open = rest.firstRange(of: "<p>") {
-            let afterOpen = rest[open.upperBound...]
-            guard let close = afterOpen.firstRange(of: "</p>") else {
-                result.append(HTMLEntities.decode(String(afterOpen)))
+        var position = 0
+        while let start = find(open, in: bytes, from: position) {
+            let contentStart = start + open.count
+            guard let end = find(close, in: bytes, from: contentStart) else {
+                result.append(HTMLEntities.decode(String(decoding: bytes[contentStart...], as: UTF8.self)))
                 return result
             }
-            result.append(HTMLEntities.decode(String(afterOpen[..<close.lowerBound])))
-            rest = afterOpen[close.upperBound...]
+            result.append(HTMLEntities.decode(String(decoding: bytes[contentStart..<end], as: UTF8.self)))
+            position = end + close.count
         }
         return result
+    }
+
+    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard needle.count <= bytes.count else { return nil }
+        var index = start
+        while index + needle.count <= bytes.count {
+            if bytes[index] == needle[0], bytes[index..<index + needle.count].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
     }
 }
 
