@@ -12,7 +12,7 @@ final class SharedStringsPart: XMLEventHandler {
         try XMLEventParser.parse(data, part: part, into: self)
     }
 
-    func start(_ name: Substring, attributes: [Substring: String]) {
+    func start(_ name: String, attributes: XMLAttributes) {
         switch name {
         case "si": current = ""
         case "t": inText = !inPhonetic
@@ -21,7 +21,7 @@ final class SharedStringsPart: XMLEventHandler {
         }
     }
 
-    func end(_ name: Substring) {
+    func end(_ name: String) {
         switch name {
         case "si": strings.append(current)
         case "t": inText = false
@@ -30,5 +30,5 @@ final class SharedStringsPart: XMLEventHandler {
         }
     }
 
-    func text(_ text: String) { if inText { current += text } }
+    func text(_ bytes: UnsafeBufferPointer<UInt8>) { if inText { current += String(decoding: bytes, as: UTF8.self) } }
 }

@@ -11,7 +11,7 @@ final class SheetPart: XMLEventHandler {
     private let sharedStrings: [String]
     private let styles: StylesPart
     private var formats: [Int: NumberFormat] = [:]
-    private var cells: [Int: [Int: String]] = [:]
+    private var cells: [Int: [(column: Int, text: String)]] = [:]
     private var cellCount = 0
     private(set) var failure: EvalSheetError?
 
@@ -35,13 +35,13 @@ final class SheetPart: XMLEventHandler {
         if let failure = sheet.failure { throw failure }
         return Grid(rows: sheet.cells.keys.sorted().map { number in
             let values = sheet.cells[number]!
-            var row = Array(repeating: "", count: (values.keys.max() ?? -1) + 1)
+            var row = Array(repeating: "", count: (values.map(\.column).max() ?? -1) + 1)
             for (column, text) in values { row[column] = text }
             return Grid.Row(number: number, cells: row)
         })
     }
 
-    func start(_ name: Substring, attributes: [Substring: String]) {
+    func start(_ name: String, attributes: XMLAttributes) {
         guard failure == nil else { return }
         switch name {
         case "row":
@@ -68,7 +68,7 @@ final class SheetPart: XMLEventHandler {
         }
     }
 
-    func end(_ name: Substring) {
+    func end(_ name: String) {
         switch name {
         case "v", "t": capturing = false
         case "rPh": inPhonetic = false
@@ -77,7 +77,7 @@ final class SheetPart: XMLEventHandler {
         }
     }
 
-    func text(_ text: String) { if capturing { value += text } }
+    func text(_ bytes: UnsafeBufferPointer<UInt8>) { if capturing { value += String(decoding: bytes, as: UTF8.self) } }
 
     private func store() {
         let cell = CellReference.name(row: row, column: column)
@@ -99,7 +99,7 @@ final class SheetPart: XMLEventHandler {
         guard !shown.isEmpty else { return }
         cellCount += 1
         if cellCount > Self.maximumCells { return fail("more than \(Self.maximumCells) cells on one sheet; not a form") }
-        cells[row, default: [:]][column] = shown
+        cells[row, default: []].append((column, shown))
     }
 
     private func fail(_ message: String) {

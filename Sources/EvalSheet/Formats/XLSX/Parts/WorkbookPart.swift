@@ -31,11 +31,10 @@ struct WorkbookPart {
 
     private final class SheetListing: XMLEventHandler {
         var sheets: [(name: String, id: String)] = []
-        func start(_ name: Substring, attributes: [Substring: String]) {
+        func start(_ name: String, attributes: XMLAttributes) {
             if name == "sheet", let sheetName = attributes["name"], let id = attributes["id"] { sheets.append((sheetName, id)) }
         }
-        func end(_ name: Substring) {}
-        func text(_ text: String) {}
+        func end(_ name: String) {}
     }
 }
 
@@ -53,13 +52,12 @@ struct RelationshipsPart {
         let base: String
         var targets: [String: (target: String, type: String)] = [:]
         init(base: String) { self.base = base }
-        func start(_ name: Substring, attributes: [Substring: String]) {
+        func start(_ name: String, attributes: XMLAttributes) {
             guard name == "Relationship", let id = attributes["Id"], let target = attributes["Target"],
                   attributes["TargetMode"] != "External" else { return }
             targets[id] = (PartPath.resolve(target, from: base), attributes["Type"] ?? "")
         }
-        func end(_ name: Substring) {}
-        func text(_ text: String) {}
+        func end(_ name: String) {}
     }
 }
 

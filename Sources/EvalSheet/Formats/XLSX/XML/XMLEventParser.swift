@@ -3,10 +3,51 @@ import Foundation
 
 /// Receives the events of one XML part.
 protocol XMLEventHandler: AnyObject {
-    /// An element opens; `name` without namespace prefix, attributes likewise.
-    func start(_ name: Substring, attributes: [Substring: String])
-    func end(_ name: Substring)
-    func text(_ text: String)
+    /// An element opens; `name` without namespace prefix; attributes are readable during the call only.
+    func start(_ name: String, attributes: XMLAttributes)
+    func end(_ name: String)
+    /// Character data, as UTF-8 bytes valid during the call only.
+    func text(_ bytes: UnsafeBufferPointer<UInt8>)
+}
+
+extension XMLEventHandler {
+    func text(_ bytes: UnsafeBufferPointer<UInt8>) {}
+}
+
+/// The attributes of the element being opened, looked up by local name without copying the others.
+struct XMLAttributes {
+    fileprivate let pointer: UnsafeMutablePointer<UnsafePointer<XML_Char>?>?
+
+    subscript(_ name: String) -> String? {
+        guard var cursor = pointer else { return nil }
+        while let key = cursor.pointee, let value = cursor.advanced(by: 1).pointee {
+            if localNameEquals(key, name) { return String(cString: value) }
+            cursor = cursor.advanced(by: 2)
+        }
+        return nil
+    }
+}
+
+/// True when the C name, without its namespace prefix, is `name`.
+private func localNameEquals(_ cName: UnsafePointer<XML_Char>, _ name: String) -> Bool {
+    var start = cName
+    var cursor = cName
+    while cursor.pointee != 0 {
+        if cursor.pointee == 0x3A { start = cursor + 1 }
+        cursor += 1
+    }
+    var matches = true
+    name.utf8.withContiguousStorageIfAvailable { bytes in
+        var index = 0
+        var c = start
+        while c.pointee != 0 {
+            if index >= bytes.count || UInt8(bitPattern: c.pointee) != bytes[index] { matches = false; return }
+            index += 1
+            c += 1
+        }
+        matches = index == bytes.count
+    }
+    return matches
 }
 
 /// A hardened expat parser: no DTDs, no entity declarations, no external entities; errors name the part and line.
@@ -31,22 +72,16 @@ enum XMLEventParser {
         XML_SetExternalEntityRefHandler(parser) { _, _, _, _, _ in Int32(XML_STATUS_ERROR.rawValue) }
         XML_SetElementHandler(parser, { user, name, attributes in
             let context = Unmanaged<XMLEventParser.Context>.fromOpaque(user!).takeUnretainedValue()
-            var map: [Substring: String] = [:]
-            var pointer = attributes
-            while let key = pointer?.pointee, let value = pointer?.advanced(by: 1).pointee {
-                map[localName(String(cString: key))] = String(cString: value)
-                pointer = pointer?.advanced(by: 2)
-            }
-            context.handler.start(localName(String(cString: name!)), attributes: map)
+            context.handler.start(localName(name!), attributes: XMLAttributes(pointer: attributes))
         }, { user, name in
-            Unmanaged<XMLEventParser.Context>.fromOpaque(user!).takeUnretainedValue().handler.end(localName(String(cString: name!)))
+            Unmanaged<XMLEventParser.Context>.fromOpaque(user!).takeUnretainedValue().handler.end(localName(name!))
         })
         XML_SetCharacterDataHandler(parser) { user, text, length in
             guard let text, length > 0 else { return }
-            let string = text.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
-                String(decoding: UnsafeBufferPointer(start: $0, count: Int(length)), as: UTF8.self)
+            text.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
+                Unmanaged<XMLEventParser.Context>.fromOpaque(user!).takeUnretainedValue().handler
+                    .text(UnsafeBufferPointer(start: $0, count: Int(length)))
             }
-            Unmanaged<XMLEventParser.Context>.fromOpaque(user!).takeUnretainedValue().handler.text(string)
         }
         let status = data.withUnsafeBytes { bytes in
             XML_Parse(parser, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), 1)
@@ -69,8 +104,13 @@ private func refuse(_ user: UnsafeMutableRawPointer?, _ what: String) {
     XML_StopParser(context.parser, XML_FALSE)
 }
 
-/// `x:c` → `c`: element and attribute names without their namespace prefix.
-private func localName(_ name: String) -> Substring {
-    guard let colon = name.lastIndex(of: ":") else { return Substring(name) }
-    return name[name.index(after: colon)...]
+/// `x:c` → `c`: an element name without its namespace prefix.
+private func localName(_ name: UnsafePointer<XML_Char>) -> String {
+    var start = name
+    var cursor = name
+    while cursor.pointee != 0 {
+        if cursor.pointee == 0x3A { start = cursor + 1 }
+        cursor += 1
+    }
+    return String(cString: start)
 }
