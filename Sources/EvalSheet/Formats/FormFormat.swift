@@ -23,6 +23,17 @@ public protocol FormFormat: Sendable {
     /// Every form in the input (a workbook may hold several).
     func read(_ data: Data, options: ReadOptions) throws -> [FormReading]
     func write(_ form: Form, options: WriteOptions) throws -> Data
+    /// Writes straight into the file at `path` (a temporary file that the caller renames).
+    func write(_ form: Form, options: WriteOptions, toFile path: String) throws
+}
+
+extension FormFormat {
+    public func write(_ form: Form, options: WriteOptions, toFile path: String) throws {
+        let data = try write(form, options: options)
+        guard FileManager.default.createFile(atPath: path, contents: data) else {
+            throw EvalSheetError(.unreadable, "cannot write here; check the folder exists and is writable")
+        }
+    }
 }
 
 /// The one list of formats evalsheet knows, chosen by name or by file extension.

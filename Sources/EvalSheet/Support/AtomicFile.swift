@@ -4,20 +4,33 @@ import Foundation
 public enum AtomicFile {
     /// Writes `data` to `path`; with `noClobber`, refuses to replace an existing file.
     public static func write(_ data: Data, to path: String, noClobber: Bool = false) throws {
-        let target = URL(fileURLWithPath: path)
-        let directory = target.deletingLastPathComponent()
-        if noClobber, FileManager.default.fileExists(atPath: path) {
+        try write(to: path, noClobber: noClobber) { temporary in
+            guard FileManager.default.createFile(atPath: temporary, contents: data) else {
+                throw EvalSheetError(.unreadable, "cannot write here; check the folder exists and is writable")
+            }
+        }
+    }
+
+    /// Lets `produce` write a temporary file beside `path`, then renames it into place; removes it on failure.
+    public static func write(to path: String, noClobber: Bool = false, _ produce: (String) throws -> Void) throws {
+        if noClobber, access(path, F_OK) == 0 {
             throw EvalSheetError(.usage, "\(path): already exists; remove it or leave out --no-clobber")
         }
-        let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
-            throw EvalSheetError(.unreadable, "\(path): cannot write here; check the folder exists and is writable")
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { String(path[...$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let temporary = "\(directory).\(name).\(getpid()).\(UInt64.random(in: 0...UInt64.max)).tmp"
+        TemporaryFiles.register(temporary)
+        defer { TemporaryFiles.unregister(temporary) }
+        do {
+            try produce(temporary)
+        } catch {
+            unlink(temporary)
+            throw error
         }
-        TemporaryFiles.register(temporary.path)
-        defer { TemporaryFiles.unregister(temporary.path) }
-        if rename(temporary.path, target.path) != 0 {
+        if rename(temporary, path) != 0 {
             let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
+            unlink(temporary)
             throw EvalSheetError(.unreadable, "\(path): cannot write (\(reason)); check the folder is writable")
         }
     }

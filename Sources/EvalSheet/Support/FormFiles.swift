@@ -26,11 +26,10 @@ public enum FormFiles {
                              options: WriteOptions = WriteOptions(), noClobber: Bool = false) throws {
         do {
             let chosen = try format ?? FormatRegistry.format(forPath: path, encoding: encoding)
-            let data = try chosen.write(form, options: options)
             if path == "-" {
-                FileHandle.standardOutput.write(data)
+                FileHandle.standardOutput.write(try chosen.write(form, options: options))
             } else {
-                try AtomicFile.write(data, to: path, noClobber: noClobber)
+                try AtomicFile.write(to: path, noClobber: noClobber) { try chosen.write(form, options: options, toFile: $0) }
             }
         } catch let error as EvalSheetError {
             throw error.located(in: displayName(path))

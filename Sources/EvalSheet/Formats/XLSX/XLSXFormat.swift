@@ -17,6 +17,10 @@ public struct XLSXFormat: FormFormat {
         try XLSXReader(parts: try FolderParts(root: directory)).read(options: options)
     }
 
+    public func write(_ form: Form, options: WriteOptions, toFile path: String) throws {
+        try XLSXSheetWriter(layout: SheetLayout(form: form), password: options.password).write(to: path)
+    }
+
     public func write(_ form: Form, options: WriteOptions) throws -> Data {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("evalsheet-\(UUID().uuidString).xlsx").path
         defer { unlink(path) }
