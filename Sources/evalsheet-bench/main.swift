@@ -1,5 +1,5 @@
 // Times evalsheet's readers and writers in-process, for `make bench` (Benchmarks/run.py) to compare.
-// Usage: evalsheet-bench time OPERATION FILE REPEATS   (OPERATION: read-tsv, read-xlsx, read-json, write-xlsx, write-json, write-tsv)
+// Usage: evalsheet-bench time OPERATION FILE REPEATS   (OPERATION: read-tsv, read-xlsx, read-json, tsv-to-json, xlsx-to-json, tsv-to-xlsx, layout, write-xlsx)
 //        evalsheet-bench dump FORM                      (the laid-out cells, for the C floor program)
 import EvalSheet
 import Foundation
@@ -47,6 +47,9 @@ case "time":
     case "tsv-to-xlsx": time(repeats) {
         try FormFiles.write(try TSVFormat().read(data, options: ReadOptions())[0].form, to: output, format: XLSXFormat())
     }
+    case "layout":
+        let form = load(path)
+        time(repeats) { _ = SheetLayout(form: form) }
     case "write-xlsx":
         let form = load(path)
         time(repeats) { try FormFiles.write(form, to: output, format: XLSXFormat()) }

@@ -45,10 +45,15 @@ public struct SheetLayout: Sendable {
     /// Field path → (row, column) of its cell, for formulas and messages.
     public private(set) var fieldCells: [String: (row: Int, column: Int)] = [:]
     public let template: Template
+    /// Column widths by column index, for measuring texts.
+    private let widths: [Double]
 
     /// Lays out `form` as `template` places it.
     public init(form: Form, template: Template = .standard) {
         self.template = template
+        var widths = Array(repeating: 8.43, count: (template.columns.map(\.col.index).max() ?? 0) + 1)
+        for column in template.columns { widths[column.col.index] = column.width }
+        self.widths = widths
         var itemRows: Range<Int> = 0..<0
         for templateRow in template.rows {
             if templateRow.kind == .items {
@@ -94,10 +99,9 @@ public struct SheetLayout: Sendable {
 
     /// The height that shows the row's tallest text, from the template's column widths and font.
     private func height(of row: Row) -> Double {
-        let widths = Dictionary(template.columns.map { ($0.col.index, $0.width) }, uniquingKeysWith: { a, _ in a })
         let lines = row.cells.map { cell -> Int in
             let last = cell.source.mergeTo?.index ?? cell.column
-            let width = (cell.column...last).reduce(0) { $0 + (widths[$1] ?? 8.43) }
+            let width = (cell.column...last).reduce(0) { $0 + ($1 < widths.count ? widths[$1] : 8.43) }
             return TextMeasure.lines(cell.content.displayText, width: width)
         }.max() ?? 1
         return max(row.template.height ?? 0, TextMeasure.height(lines: lines, fontSize: template.font.size))
@@ -106,6 +110,7 @@ public struct SheetLayout: Sendable {
     private mutating func layItems(_ templateRow: Template.Row, form: Form) {
         let level1 = Level1Label(template.level1Label)
         let itemsStart = rows.count
+        let suffixes = templateRow.cells.map { $0.field.map { "." + ($0.split(separator: ".").last.map(String.init) ?? $0) } }
         for (i, indicator) in form.indicators.enumerated() {
             let indicatorStart = rows.count
             for (c, category) in indicator.categories.enumerated() {
@@ -113,7 +118,8 @@ public struct SheetLayout: Sendable {
                 for (n, item) in (category.items.isEmpty ? [Item()] : category.items).enumerated() {
                     let index = rows.count
                     var row = Row(index: index, template: templateRow, cells: [])
-                    for source in templateRow.cells {
+                    let itemPrefix = "indicators[\(i)].categories[\(c)].items[\(n)]"
+                    for (source, suffix) in zip(templateRow.cells, suffixes) {
                         let isFirst: Bool
                         let content: Content
                         switch source.field {
@@ -131,7 +137,13 @@ public struct SheetLayout: Sendable {
                             content = source.label.map(Content.label) ?? .constant(source.text ?? "")
                         }
                         guard isFirst else { continue }
-                        let path = source.field.map { FormFields.itemPath($0, indicator: i, category: c, item: n) }
+                        let path: String?
+                        switch source.field {
+                        case "indicator.name": path = "indicators[\(i)].name"
+                        case "category.name": path = "indicators[\(i)].categories[\(c)].name"
+                        case .some: path = itemPrefix + suffix!
+                        case nil: path = nil
+                        }
                         row.cells.append(Cell(row: index, column: source.col.index, content: content, source: source,
                                               path: path, formula: nil))
                     }

@@ -62,7 +62,7 @@ public struct Template: Decodable, Sendable {
         case note
     }
 
-    public struct Row: Decodable, Sendable {
+    public final class Row: Decodable, Sendable {
         public let kind: RowKind
         public let height: Double?
         public let tsvWidth: Int?
@@ -103,7 +103,7 @@ public struct Template: Decodable, Sendable {
         public var isInput: Bool { self != .system }
     }
 
-    public struct Cell: Decodable, Sendable {
+    public final class Cell: Decodable, Sendable {
         public let col: Column
         public let label: String?
         public let text: String?

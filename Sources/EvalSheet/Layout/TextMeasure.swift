@@ -13,10 +13,17 @@ enum TextMeasure {
     /// Lines `text` wraps into in a cell `width` column units wide.
     static func lines(_ text: String, width: Double) -> Int {
         let usable = max(1, width - 1.5)
-        return text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { total, paragraph in
-            let units = paragraph.unicodeScalars.reduce(0) { $0 + Self.units($1) }
-            return total + max(1, Int((units / usable).rounded(.up)))
+        var total = 0
+        var units = 0.0
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                total += max(1, Int((units / usable).rounded(.up)))
+                units = 0
+            } else {
+                units += Self.units(scalar)
+            }
         }
+        return total + max(1, Int((units / usable).rounded(.up)))
     }
 
     /// Row height in points for `lines` lines of a `fontSize` font.

@@ -69,11 +69,12 @@ public struct FormDecimal: Sendable, Equatable, Comparable, CustomStringConverti
         var source = value
         NSDecimalRound(&rounded, &source, scale, .plain)
         var text = rounded.description
-        if text.contains("e") || text.contains("E") { text = "\(rounded)" }
         guard scale > 0 else { return text }
-        let shown = text.split(separator: ".", maxSplits: 1).dropFirst().first?.count ?? 0
+        let utf8 = text.utf8
+        let shown = utf8.firstIndex(of: UInt8(ascii: ".")).map { utf8.distance(from: $0, to: utf8.endIndex) - 1 } ?? 0
         if shown == 0 { text += "." }
-        return text + String(repeating: "0", count: scale - shown)
+        if scale > shown { text += String(repeating: "0", count: scale - shown) }
+        return text
     }
 
     /// Rounds half up to `places` digits, as the form's arithmetic demands.
