@@ -58,5 +58,25 @@ bench: deps
 	cc -O2 -o out/bench/floor Benchmarks/floor.c -lxlsxwriter
 	$(PYTHON) Benchmarks/run.py .build/release/evalsheet .build/release/evalsheet-bench out/bench/floor out/bench/work
 
+# libFuzzer on each reader (tsv, json, xlsx) for FUZZ_SECONDS each, seeded from Fixtures/.
+# A crash is saved in out/fuzz/crashes/; replay it with `.build/debug/evalsheet-fuzz FILE` and add it to Fixtures/bad/.
+FUZZ_SECONDS ?= 60
+FUZZ_SOURCES = $(shell find Sources/EvalSheet -name '*.swift') Sources/evalsheet-fuzz/FuzzTarget.swift
+
+fuzz: build
+	rm -rf out/fuzz/corpus && mkdir -p out/fuzz/corpus/tsv out/fuzz/corpus/json out/fuzz/corpus/xlsx out/fuzz/crashes
+	find Fixtures -name '*.txt' -o -name '*.tsv' | xargs -I{} cp {} out/fuzz/corpus/tsv/
+	find Fixtures -name '*.json' -size -1M | xargs -I{} cp {} out/fuzz/corpus/json/
+	find Fixtures -name '*.xlsx' -size -100k | xargs -I{} cp {} out/fuzz/corpus/xlsx/
+	swiftc -O -sanitize=fuzzer,address -parse-as-library -DFUZZING -module-name EvalSheet \
+		-I Sources/CXlsxWriter -I Sources/CZip -I Sources/CExpat $(FUZZ_SOURCES) \
+		$$(find .build/plugins/outputs -name EmbeddedTemplates.swift | head -1) -o out/fuzz/evalsheet-fuzz
+	for format in tsv json xlsx; do \
+		EVALSHEET_FUZZ_FORMAT=$$format out/fuzz/evalsheet-fuzz out/fuzz/corpus/$$format -max_total_time=$(FUZZ_SECONDS) \
+			-timeout=10 -rss_limit_mb=2048 -max_len=200000 -artifact_prefix=out/fuzz/crashes/$$format- \
+			-print_final_stats=1 2>&1 | grep -E 'Done|peak_rss|ERROR|SUMMARY' || exit 1; \
+	done
+	@echo "crashes found: $$(ls out/fuzz/crashes | wc -l)"
+
 clean:
-	rm -rf .build out
+	rm -rf .build .build-* out

@@ -35,6 +35,7 @@ let package = Package(
             ],
             path: "Sources/evalsheet"
         ),
+        .executableTarget(name: "evalsheet-fuzz", dependencies: ["EvalSheet"], path: "Sources/evalsheet-fuzz"),
         .executableTarget(name: "evalsheet-bench", dependencies: ["EvalSheet"], path: "Sources/evalsheet-bench"),
         .testTarget(name: "EvalSheetTests", dependencies: ["EvalSheet", "evalsheet"], path: "Tests/EvalSheetTests"),
     ]

@@ -1,0 +1,37 @@
+// Feeds arbitrary bytes to one reader (EVALSHEET_FUZZ_FORMAT = tsv, json or xlsx; default xlsx).
+// Built with -D FUZZING -sanitize=fuzzer (make fuzz) it is a libFuzzer target; built normally it replays
+// files: `evalsheet-fuzz FILE...` reads each as the fuzzer would, to reproduce a crash.
+#if !FUZZING
+import EvalSheet
+#endif
+import Foundation
+
+/// The reader under test, from the environment.
+let fuzzedFormat: any FormFormat = {
+    let name = ProcessInfo.processInfo.environment["EVALSHEET_FUZZ_FORMAT"] ?? "xlsx"
+    return (try? FormatRegistry.format(named: name)) ?? XLSXFormat()
+}()
+
+/// One input: any error is fine, a crash or hang is a finding.
+func fuzzOne(_ data: Data) {
+    _ = try? fuzzedFormat.read(data, options: ReadOptions())
+}
+
+#if FUZZING
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzerTestOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+    fuzzOne(Data(bytes: bytes, count: count))
+    return 0
+}
+#else
+/// Replays files through the reader, to reproduce what the fuzzer found.
+@main
+struct Replay {
+    static func main() {
+        for path in CommandLine.arguments.dropFirst() {
+            fuzzOne((try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data())
+            print("ok: \(path)")
+        }
+    }
+}
+#endif
