@@ -217,3 +217,30 @@ import Testing
         #expect(csv.contains("坏/名单.tsv,,,failed"))
     }
 }
+
+/// An interrupted conversion leaves nothing behind: no partial output, no temporary file.
+@Suite struct InterruptTests {
+    @Test func ctrlCLeavesNoPartialFiles() throws {
+        let dir = TestFiles.temporaryDirectory()
+        var form = try TestFiles.readForm(TestFiles.fixture("tsv/000_e57ca213149e2c8b.txt"))
+        form.indicators[0].categories[0].items = (0..<20_000).map { Item(name: "指标\($0)", target: String(repeating: "按计划完成", count: 8), actual: "100%") }
+        let input = dir.appendingPathComponent("big.json")
+        try FormFiles.write(form, to: input.path)
+        let output = dir.appendingPathComponent("big.xlsx")
+        let process = Process()
+        process.executableURL = CLITests.binary
+        process.arguments = ["convert", input.path, output.path]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        usleep(400_000)
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        if process.terminationStatus == 0 {
+            #expect(left == ["big.json", "big.xlsx"], "finished before the signal: only the whole output")
+        } else {
+            #expect(process.terminationStatus == 128 + SIGINT)
+            #expect(left == ["big.json"], "interrupted: no output and no temporary file")
+        }
+    }
+}
