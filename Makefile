@@ -68,9 +68,11 @@ fuzz: build
 	find Fixtures -name '*.txt' -o -name '*.tsv' | xargs -I{} cp {} out/fuzz/corpus/tsv/
 	find Fixtures -name '*.json' -size -1M | xargs -I{} cp {} out/fuzz/corpus/json/
 	find Fixtures -name '*.xlsx' -size -100k | xargs -I{} cp {} out/fuzz/corpus/xlsx/
+	cp $$(find .build/plugins/outputs -name EmbeddedTemplates.swift | head -1) out/fuzz/EmbeddedTemplates.swift
 	swiftc -O -sanitize=fuzzer,address -parse-as-library -DFUZZING -module-name EvalSheet \
 		-I Sources/CXlsxWriter -I Sources/CZip -I Sources/CExpat $(FUZZ_SOURCES) \
-		$$(find .build/plugins/outputs -name EmbeddedTemplates.swift | head -1) -o out/fuzz/evalsheet-fuzz
+		out/fuzz/EmbeddedTemplates.swift -o out/fuzz/evalsheet-fuzz 2>&1 | grep -v "warning: Cannot export local symbol" || true
+	test -x out/fuzz/evalsheet-fuzz
 	for format in tsv json xlsx; do \
 		EVALSHEET_FUZZ_FORMAT=$$format out/fuzz/evalsheet-fuzz out/fuzz/corpus/$$format -max_total_time=$(FUZZ_SECONDS) \
 			-timeout=10 -rss_limit_mb=2048 -max_len=200000 -artifact_prefix=out/fuzz/crashes/$$format- \
