@@ -34,7 +34,7 @@ struct XLSXSheetWriter {
             for cell in row.cells { try write(cell, to: sheet, format: styles.format(for: cell)) }
         }
         try addValidations(to: sheet)
-        setUpPrinting(sheet)
+        try setUpPrinting(sheet)
         var protection = lxw_protection()
         protection.format_columns = 1
         protection.format_rows = 1
@@ -138,13 +138,15 @@ struct XLSXSheetWriter {
     }
 
     /// A4 landscape, one page wide, the indicator header repeated on every printed page.
-    private func setUpPrinting(_ sheet: UnsafeMutablePointer<lxw_worksheet>) {
+    private func setUpPrinting(_ sheet: UnsafeMutablePointer<lxw_worksheet>) throws {
         worksheet_set_landscape(sheet)
         worksheet_set_paper(sheet, 9)
         worksheet_fit_to_pages(sheet, 1, 0)
         worksheet_set_margins(sheet, 0.4, 0.4, 0.5, 0.5)
         worksheet_center_horizontally(sheet)
         let items = layout.rows.first { $0.template.kind == .items }?.index
-        if let items, items > 0 { _ = worksheet_repeat_rows(sheet, lxw_row_t(items - 1), lxw_row_t(items - 1)) }
+        if let items, items > 0 {
+            try XLSXWorkbook.check(worksheet_repeat_rows(sheet, lxw_row_t(items - 1), lxw_row_t(items - 1)), "repeating the indicator header on printed pages")
+        }
     }
 }

@@ -7,7 +7,15 @@ struct XLSXStyles {
 
     private let workbook: XLSXWorkbook
     private let font: Template.Font
-    private var cache: [String: UnsafeMutablePointer<lxw_format>] = [:]
+    private var cache: [Look: UnsafeMutablePointer<lxw_format>] = [:]
+
+    /// What makes two cells look different.
+    private struct Look: Hashable {
+        let isInput: Bool
+        let style: String?
+        let format: Template.ValueFormat?
+        let isLabel: Bool
+    }
 
     init(workbook: XLSXWorkbook, font: Template.Font) {
         self.workbook = workbook
@@ -17,9 +25,9 @@ struct XLSXStyles {
     /// The format for a laid-out cell, made once per distinct look.
     mutating func format(for cell: SheetLayout.Cell) -> UnsafeMutablePointer<lxw_format> {
         let role: Template.Role = cell.path == nil ? .system : cell.source.effectiveRole
-        let numberFormat = Self.numberFormat(for: cell.source.format, content: cell.content)
-        let key = "\(role.isInput)|\(cell.source.style ?? "")|\(numberFormat)|\(cell.source.format == .paragraphs)"
+        let key = Look(isInput: role.isInput, style: cell.source.style, format: cell.source.format, isLabel: cell.path == nil)
         if let format = cache[key] { return format }
+        let numberFormat = Self.numberFormat(for: cell.source.format)
         let format = workbook.addFormat()
         format_set_font_name(format, font.name)
         format_set_font_size(format, font.size)
@@ -51,7 +59,7 @@ struct XLSXStyles {
     }
 
     /// Number format shown for a field: amounts with separators, text kept as text.
-    static func numberFormat(for format: Template.ValueFormat?, content: SheetLayout.Content) -> String {
+    static func numberFormat(for format: Template.ValueFormat?) -> String {
         switch format {
         case .amount: return "#,##0.00"
         case .percent: return "0.00"
