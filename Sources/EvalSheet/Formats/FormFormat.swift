@@ -29,10 +29,7 @@ public protocol FormFormat: Sendable {
 
 extension FormFormat {
     public func write(_ form: Form, options: WriteOptions, toFile path: String) throws {
-        let data = try write(form, options: options)
-        guard FileManager.default.createFile(atPath: path, contents: data) else {
-            throw EvalSheetError(.unreadable, "cannot write here; check the folder exists and is writable")
-        }
+        try AtomicFile.writeNew(try write(form, options: options), at: path)
     }
 }
 

@@ -22,7 +22,7 @@ public struct FormDecimal: Sendable, Equatable, Comparable, CustomStringConverti
     /// Parses a plain decimal as people type it: `2560000.00`, `2,560,000.00`, `-1.5`, full-width digits; nil otherwise.
     public init?(parsing raw: String) {
         var text = LabelText.halfWidth(raw).trimmed
-        if text.contains(",") {
+        if text.utf8.contains(UInt8(ascii: ",")) {
             guard FormDecimal.hasValidGrouping(text) else { return nil }
             text.removeAll { $0 == "," }
         }

@@ -4,9 +4,25 @@ import Foundation
 public enum AtomicFile {
     /// Writes `data` to `path`; with `noClobber`, refuses to replace an existing file.
     public static func write(_ data: Data, to path: String, noClobber: Bool = false) throws {
-        try write(to: path, noClobber: noClobber) { temporary in
-            guard FileManager.default.createFile(atPath: temporary, contents: data) else {
-                throw EvalSheetError(.unreadable, "cannot write here; check the folder exists and is writable")
+        try write(to: path, noClobber: noClobber) { try writeNew(data, at: $0) }
+    }
+
+    /// Writes `data` into a new file at `path` with plain POSIX calls (no hidden extra copy or temporary file).
+    static func writeNew(_ data: Data, at path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw EvalSheetError(.unreadable, "cannot write here (\(String(cString: strerror(errno)))); check the folder exists and is writable")
+        }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else {
+                    throw EvalSheetError(.unreadable, "cannot write (\(String(cString: strerror(errno)))); check the disk has room")
+                }
+                offset += written
             }
         }
     }
