@@ -7,9 +7,7 @@ struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Convert every form under a folder into another folder, mirroring the tree.",
         discussion: """
-        Goes on past bad files; writes OUTPUT_DIR/report.csv and report.json (file, sheet, output, status,
-        findings, error, time) and exits 1 if any file failed. A workbook holding several forms (one per
-        sheet) gives one output per form, named after the sheet.
+        Goes on past bad files; writes OUTPUT_DIR/report.csv and report.json (file, sheet, output, status, findings, error, time) and exits 1 if any file failed. A workbook holding several forms (one per sheet) gives one output per form, named after the sheet.
 
         Example:
           evalsheet batch 历年自评表/ 转换结果/ --to json --jobs 2

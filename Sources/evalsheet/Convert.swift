@@ -7,8 +7,7 @@ struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Convert a form from one format to another.",
         discussion: """
-        Formats come from the extensions (.tsv/.txt, .json, .xlsx) or from --from/--to.
-        A folder holding an unzipped .xlsx reads like the file.
+        Formats come from the extensions (.tsv/.txt, .json, .xlsx) or from --from/--to. A folder holding an unzipped .xlsx reads like the file.
         Use - for standard input or output.
 
         Examples:

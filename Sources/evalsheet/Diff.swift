@@ -17,7 +17,7 @@ struct Diff: ParsableCommand {
     @Argument(help: "The first form.") var a: String
     @Argument(help: "The second form.") var b: String
 
-    @Option(help: "text (default) or json.")
+    @Option(help: "Report format.")
     var format: ReportFormat = .text
 
     func run() throws {

@@ -7,8 +7,7 @@ struct TemplateCommand: ParsableCommand {
         commandName: "template",
         abstract: "Write a blank import template: greyed system cells locked, every input cell empty and open.",
         discussion: """
-        The greyed system cells are filled from FORM (any format) when given; otherwise they are left
-        empty under the standard indicators (产出, 效益, 满意度 with their level-2 indicators).
+        The greyed system cells are filled from FORM (any format) when given; otherwise they are left empty under the standard indicators (产出, 效益, 满意度 with their level-2 indicators).
 
         Examples:
           evalsheet template 导入模板.xlsx

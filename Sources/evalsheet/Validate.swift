@@ -8,8 +8,7 @@ struct Validate: ParsableCommand {
         abstract: "Check a form: required inputs, types, arithmetic; with --baseline, greyed fields against the system.",
         discussion: """
         Exit codes: 0 no error (warnings allowed), 1 errors found, 2 the file cannot be read.
-        --format json prints {file, sheet, mode, valid, blankTemplate, errors, warnings, findings: [{severity,
-        code, path, label, cell, expected, found, message}]} (see README.md).
+        --format json prints {file, sheet, mode, valid, blankTemplate, errors, warnings, findings: [{severity, code, path, label, cell, expected, found, message}]} (see README.md).
 
         Examples:
           evalsheet validate 党建事务.xlsx
@@ -23,7 +22,7 @@ struct Validate: ParsableCommand {
 
     @OptionGroup var checks: CheckOptions
 
-    @Option(help: "text (default) or json.")
+    @Option(help: "Report format.")
     var format: ReportFormat = .text
 
     func run() throws {
