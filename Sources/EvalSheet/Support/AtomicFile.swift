@@ -60,8 +60,10 @@ public enum TemporaryFiles {
     static func register(_ path: String) { lock.withLock { _ = paths.insert(path) } }
     static func unregister(_ path: String) { lock.withLock { _ = paths.remove(path) } }
 
-    /// Removes every temporary file still registered; called from the interrupt handler.
+    /// Removes every temporary file still registered; called from the interrupt handler, so it never waits for the lock.
     public static func removeAll() {
-        lock.withLock { for path in paths { unlink(path) } }
+        let locked = lock.try()
+        for path in paths { unlink(path) }
+        if locked { lock.unlock() }
     }
 }
