@@ -58,22 +58,24 @@ bench: deps
 	cc -O2 -o out/bench/floor Benchmarks/floor.c -lxlsxwriter
 	$(PYTHON) Benchmarks/run.py .build/release/evalsheet .build/release/evalsheet-bench out/bench/floor out/bench/work
 
-# libFuzzer on each reader (tsv, json, xlsx) for FUZZ_SECONDS each, seeded from Fixtures/.
-# A crash is saved in out/fuzz/crashes/; replay it with `.build/debug/evalsheet-fuzz FILE` and add it to Fixtures/bad/.
+# libFuzzer on each reader (tsv, json, xlsx, and the worksheet XML past the zip layer) for FUZZ_SECONDS each,
+# seeded from Fixtures/.
+# A crash is saved in out/fuzz/crashes/; replay it with `out/fuzz/evalsheet-fuzz FILE` and add it to Fixtures/bad/.
 FUZZ_SECONDS ?= 60
 FUZZ_SOURCES = $(shell find Sources/EvalSheet -name '*.swift') Sources/evalsheet-fuzz/FuzzTarget.swift
 
 fuzz: build
-	rm -rf out/fuzz/corpus && mkdir -p out/fuzz/corpus/tsv out/fuzz/corpus/json out/fuzz/corpus/xlsx out/fuzz/crashes
+	rm -rf out/fuzz/corpus out/fuzz/evalsheet-fuzz && mkdir -p out/fuzz/corpus/tsv out/fuzz/corpus/json out/fuzz/corpus/xlsx out/fuzz/corpus/sheet-xml out/fuzz/crashes
 	find Fixtures -name '*.txt' -o -name '*.tsv' | xargs -I{} cp {} out/fuzz/corpus/tsv/
 	find Fixtures -name '*.json' -size -1M | xargs -I{} cp {} out/fuzz/corpus/json/
 	find Fixtures -name '*.xlsx' -size -100k | xargs -I{} cp {} out/fuzz/corpus/xlsx/
+	$(PYTHON) -c 'import glob, os, zipfile; [open("out/fuzz/corpus/sheet-xml/" + os.path.basename(f) + ".xml", "wb").write(zipfile.ZipFile(f).read("xl/worksheets/sheet1.xml")) for f in glob.glob("Fixtures/xlsx/*.xlsx")]' 
 	cp $$(find .build/plugins/outputs -name EmbeddedTemplates.swift | head -1) out/fuzz/EmbeddedTemplates.swift
 	swiftc -O -sanitize=fuzzer,address -parse-as-library -DFUZZING -module-name EvalSheet \
 		-I Sources/CXlsxWriter -I Sources/CZip -I Sources/CExpat $(FUZZ_SOURCES) \
 		out/fuzz/EmbeddedTemplates.swift -o out/fuzz/evalsheet-fuzz 2>&1 | grep -v "warning: Cannot export local symbol" || true
 	test -x out/fuzz/evalsheet-fuzz
-	for format in tsv json xlsx; do \
+	for format in tsv json xlsx sheet-xml; do \
 		EVALSHEET_FUZZ_FORMAT=$$format out/fuzz/evalsheet-fuzz out/fuzz/corpus/$$format -max_total_time=$(FUZZ_SECONDS) \
 			-timeout=10 -rss_limit_mb=2048 -max_len=200000 -artifact_prefix=out/fuzz/crashes/$$format- \
 			-print_final_stats=1 2>&1 | grep -E 'Done|peak_rss|ERROR|SUMMARY' || exit 1; \

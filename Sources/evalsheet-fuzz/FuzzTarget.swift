@@ -1,4 +1,5 @@
-// Feeds arbitrary bytes to one reader (EVALSHEET_FUZZ_FORMAT = tsv, json or xlsx; default xlsx).
+// Feeds arbitrary bytes to one reader (EVALSHEET_FUZZ_FORMAT = tsv, json or xlsx; default xlsx), or, in the
+// fuzzing build, straight to the worksheet XML parser and the form finder (sheet-xml), past the zip layer.
 // Built with -D FUZZING -sanitize=fuzzer (make fuzz) it is a libFuzzer target; built normally it replays
 // files: `evalsheet-fuzz FILE...` reads each as the fuzzer would, to reproduce a crash.
 #if !FUZZING
@@ -14,6 +15,15 @@ let fuzzedFormat: any FormFormat = {
 
 /// One input: any error is fine, a crash or hang is a finding.
 func fuzzOne(_ data: Data) {
+    #if FUZZING
+    if ProcessInfo.processInfo.environment["EVALSHEET_FUZZ_FORMAT"] == "sheet-xml" {
+        if let grid = try? SheetPart.grid(data, part: "sheet.xml", sharedStrings: ["项目编码:", "总分"], styles: try! StylesPart(nil, part: "")) {
+            var extractor = FormExtractor(grid: grid)
+            _ = try? extractor.extract()
+        }
+        return
+    }
+    #endif
     _ = try? fuzzedFormat.read(data, options: ReadOptions())
 }
 
