@@ -45,7 +45,7 @@ struct XLSXSheetWriter {
     private func write(_ cell: SheetLayout.Cell, to sheet: UnsafeMutablePointer<lxw_worksheet>,
                        format: UnsafeMutablePointer<lxw_format>) throws {
         let row = lxw_row_t(cell.row), column = lxw_col_t(cell.column)
-        let place = CellReference.name(row: cell.row, column: cell.column) + (cell.path.map { " (\($0))" } ?? "")
+        var place: String { CellReference.name(row: cell.row, column: cell.column) + (cell.path.map { " (\($0))" } ?? "") }
         let result: lxw_error
         switch cell.content {
         case .label(let text), .constant(let text), .value(.text(let text)):

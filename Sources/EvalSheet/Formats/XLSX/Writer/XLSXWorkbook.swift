@@ -9,11 +9,7 @@ final class XLSXWorkbook {
     /// Starts a workbook that libxlsxwriter will write to `path` on `close()`.
     init(path: String) throws {
         self.path = path
-        var options = lxw_workbook_options()
-        let tmpdir = strdup(FileManager.default.temporaryDirectory.path)
-        defer { free(tmpdir) }
-        options.tmpdir = tmpdir
-        guard let workbook = workbook_new_opt(path, &options) else {
+        guard let workbook = workbook_new(path) else {
             throw EvalSheetError(.unreadable, "libxlsxwriter could not start a workbook at \(path); check the temporary folder is writable")
         }
         self.workbook = workbook
