@@ -1,6 +1,6 @@
 /* The floor for writing: the same workbook as evalsheet's template (cells, formats, merges, formulas,
- * protection, print setup), written straight through libxlsxwriter from a cell dump made by
- * `evalsheet-bench dump FORM`. Usage: floor DUMP OUTPUT.xlsx REPEATS  → prints {"median_ms", "best_ms"}. */
+ * input checks on the open columns, protection, print setup), written straight through libxlsxwriter
+ * from a cell dump made by `evalsheet-bench dump FORM`. Usage: floor DUMP OUTPUT.xlsx REPEATS  → prints {"median_ms", "best_ms"}. */
 #include <xlsxwriter.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,7 +38,7 @@ static void load(const char *path) {
         l->row = atoi(field(&c)); l->col = atoi(field(&c));
 
         if (l->kind == 'm') { l->row2 = atoi(field(&c)); l->col2 = atoi(field(&c)); continue; }
-        if (l->kind == 'w' || l->kind == 'h') continue;
+        if (l->kind == 'w' || l->kind == 'h' || l->kind == 'r') continue;
         l->style = field(&c); l->text = field(&c); l->formula = field(&c); unescape(l->text);
         l->number = atof(l->text);
     }
@@ -78,6 +78,25 @@ static void write_once(const char *output) {
         }
         }
     }
+    /* input checks: one per open column (from its first to its last open cell), as evalsheet adds them */
+    int first[64], last[64]; char kind[64];
+    for (int c = 0; c < 64; c++) { first[c] = -1; last[c] = -1; kind[c] = 0; }
+    for (int i = 0; i < count; i++) {
+        line_t *l = &lines[i];
+        if (!strchr("snbf", l->kind) || l->style[0] != '1' || l->col >= 64) continue;
+        if (first[l->col] < 0) first[l->col] = l->row;
+        last[l->col] = l->row;
+        kind[l->col] = strstr(l->style, "decimal") ? 'd' : 't';
+    }
+    for (int c = 0; c < 64; c++) {
+        if (first[c] < 0) continue;
+        lxw_data_validation v = {0};
+        v.input_title = "必填"; v.input_message = "请填写，此项必填。"; v.error_title = "输入有误"; v.error_message = "须为不小于0的数字。";
+        if (kind[c] == 'd') { v.validate = LXW_VALIDATION_TYPE_DECIMAL; v.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO; v.value_number = 0; }
+        else v.validate = LXW_VALIDATION_TYPE_ANY;
+        worksheet_data_validation_range(ws, first[c], c, last[c], c, &v);
+    }
+    for (int i = 0; i < count; i++) if (lines[i].kind == 'r') worksheet_repeat_rows(ws, lines[i].row, lines[i].row);
     worksheet_set_landscape(ws); worksheet_set_paper(ws, 9); worksheet_fit_to_pages(ws, 1, 0);
     lxw_protection protection = {0}; protection.format_columns = 1; protection.format_rows = 1;
     worksheet_protect(ws, NULL, &protection);

@@ -75,6 +75,7 @@ case "dump":
         }
     }
     for merge in layout.merges { lines.append("m\t\(merge.firstRow)\t\(merge.firstColumn)\t\(merge.lastRow)\t\(merge.lastColumn)") }
+    if let items = layout.rows.first(where: { $0.template.kind == .items })?.index, items > 0 { lines.append("r\t\(items - 1)\t0") }
     print(lines.joined(separator: "\n"))
 default:
     fail("unknown command \(arguments[1])")

@@ -19,20 +19,17 @@ struct XLSXSheetWriter {
             try XLSXWorkbook.check(worksheet_set_column(sheet, lxw_col_t(column.col.index), lxw_col_t(column.col.index), column.width, nil),
                                    "setting the width of column \(CellReference.columnLetters(column.col.index))")
         }
-        var topLeft: [Int: SheetLayout.Cell] = [:]
+        var mergeStarts: [Int: SheetLayout.Merge] = [:]
+        for merge in layout.merges { mergeStarts[merge.firstRow << 16 | merge.firstColumn] = merge }
         for row in layout.rows {
             try XLSXWorkbook.check(worksheet_set_row(sheet, lxw_row_t(row.index), row.height, nil), "setting the height of row \(row.index + 1)")
-            for cell in row.cells { topLeft[cell.row << 16 | cell.column] = cell }
+            for cell in row.cells {
+                let format = styles.format(for: cell)
+                if let merge = mergeStarts.removeValue(forKey: cell.row << 16 | cell.column) { try self.merge(merge, format: format, on: sheet) }
+                try write(cell, to: sheet, format: format)
+            }
         }
-        for merge in layout.merges {
-            let format = topLeft[merge.firstRow << 16 | merge.firstColumn].map { styles.format(for: $0) }
-            try XLSXWorkbook.check(worksheet_merge_range(sheet, lxw_row_t(merge.firstRow), lxw_col_t(merge.firstColumn),
-                                                         lxw_row_t(merge.lastRow), lxw_col_t(merge.lastColumn), "", format),
-                                   "merging \(CellReference.name(row: merge.firstRow, column: merge.firstColumn))")
-        }
-        for row in layout.rows {
-            for cell in row.cells { try write(cell, to: sheet, format: styles.format(for: cell)) }
-        }
+        for merge in mergeStarts.values { try self.merge(merge, format: nil, on: sheet) }
         try addValidations(to: sheet)
         try setUpPrinting(sheet)
         var protection = lxw_protection()
@@ -40,6 +37,13 @@ struct XLSXSheetWriter {
         protection.format_rows = 1
         worksheet_protect(sheet, password, &protection)
         try workbook.close()
+    }
+
+    /// Merges a block; its top-left cell is written afterwards with the real value.
+    private func merge(_ merge: SheetLayout.Merge, format: UnsafeMutablePointer<lxw_format>?, on sheet: UnsafeMutablePointer<lxw_worksheet>) throws {
+        try XLSXWorkbook.check(worksheet_merge_range(sheet, lxw_row_t(merge.firstRow), lxw_col_t(merge.firstColumn),
+                                                     lxw_row_t(merge.lastRow), lxw_col_t(merge.lastColumn), "", format),
+                               "merging \(CellReference.name(row: merge.firstRow, column: merge.firstColumn))")
     }
 
     private func write(_ cell: SheetLayout.Cell, to sheet: UnsafeMutablePointer<lxw_worksheet>,
