@@ -137,6 +137,8 @@ public struct Template: Decodable, Sendable {
 
     /// Every label the template declares, normalised, so a reader can tell a label from a value.
     public let normalizedLabels: Set<String>
+    /// The label of each field, worked out once (see `label(forField:)`).
+    private let fieldLabels: [String: String]
 
     private enum CodingKeys: String, CodingKey {
         case schema, sheetName, font, columns, level1Label, indicatorSkeleton, rows
@@ -152,6 +154,7 @@ public struct Template: Decodable, Sendable {
         indicatorSkeleton = try container.decode([SkeletonIndicator].self, forKey: .indicatorSkeleton)
         rows = try container.decode([Row].self, forKey: .rows)
         normalizedLabels = Set(rows.flatMap(\.cells).compactMap(\.label).map(LabelText.normalized))
+        fieldLabels = Self.fieldLabels(rows)
     }
 
     /// The field cell that declares `path`, with the row it sits in.
@@ -163,7 +166,17 @@ public struct Template: Decodable, Sendable {
     }
 
     /// The label shown above or beside a field, as finance staff know it (`全年执行数`, `* 得分`).
-    public func label(forField path: String) -> String {
+    public func label(forField path: String) -> String { fieldLabels[path] ?? path }
+
+    private static func fieldLabels(_ rows: [Row]) -> [String: String] {
+        var labels: [String: String] = [:]
+        for path in rows.flatMap(\.fields).compactMap(\.field) where labels[path] == nil {
+            labels[path] = label(forField: path, in: rows)
+        }
+        return labels
+    }
+
+    private static func label(forField path: String, in rows: [Row]) -> String {
         var header: Row?
         for row in rows {
             if row.kind == .header { header = row }
