@@ -25,6 +25,7 @@ import Testing
         Case(file: "xxe-external-entity.xlsx", status: 2, message: "xl/worksheets/sheet1.xml declares a DTD; refused"),
         Case(file: "billion-laughs.xlsx", status: 2, message: "declares a DTD; refused"),
         Case(file: "zip-bomb.xlsx", status: 2, message: "inflates past 64 MiB; refused as a zip bomb"),
+        Case(file: "zip-bomb-lying-sizes.xlsx", status: 2, message: "inflates past the 1000 bytes its header declares; refused as a zip bomb"),
         Case(file: "duplicate-entries.xlsx", status: 2, message: "the same part name twice"),
         Case(file: "shared-string-out-of-range.xlsx", status: 2, message: "cell D2 points to shared string 999"),
         Case(file: "cell-beyond-grid.xlsx", status: 2, message: "cell reference XFE2 lies beyond Excel's grid"),

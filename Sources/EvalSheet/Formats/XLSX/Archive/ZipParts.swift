@@ -61,6 +61,9 @@ final class ZipParts: XLSXParts {
             if count == 0 { break }
             data.append(chunk, count: Int(count))
             if data.count > XLSXLimits.maximumPartBytes { throw Self.tooLarge(name) }
+            if stat.valid & UInt64(ZIP_STAT_SIZE) != 0, UInt64(data.count) > stat.size {
+                throw EvalSheetError(.unreadable, "\(name) inflates past the \(stat.size) bytes its header declares; refused as a zip bomb")
+            }
             if data.count > XLSXLimits.ratioCheckedAbove, stat.valid & UInt64(ZIP_STAT_COMP_SIZE) != 0,
                UInt64(data.count) / max(stat.comp_size, 1) > UInt64(XLSXLimits.maximumRatio) {
                 throw EvalSheetError(.unreadable, "\(name) inflates more than \(XLSXLimits.maximumRatio) times; refused as a zip bomb")
