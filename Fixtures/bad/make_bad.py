@@ -73,30 +73,22 @@ open(path("zip-bomb.xlsx"), "wb").write(bomb.getvalue())
 import struct
 data = bytearray(bomb.getvalue())
 name = b"xl/worksheets/sheet1.xml"
-i = 0
-while True:
-    i = data.find(b"PK\x03\x04", i)
-    if i < 0:
-        break
-    n, m = struct.unpack("<HH", data[i + 26:i + 30])
-    if data[i + 30:i + 30 + n] == name:
-        extra = data[i + 30 + n:i + 30 + n + m]
-        struct.pack_into("<I", data, i + 22, 1000)
-        if m >= 20 and extra[:2] == b"\x01\x00":  # zip64 extra: uncompressed size first
-            struct.pack_into("<Q", data, i + 30 + n + 4, 1000)
-    i += 4
-i = 0
-while True:
-    i = data.find(b"PK\x01\x02", i)
-    if i < 0:
-        break
-    n, m = struct.unpack("<HH", data[i + 28:i + 32])
-    if data[i + 46:i + 46 + n] == name:
-        struct.pack_into("<I", data, i + 24, 1000)
-        extra = data[i + 46 + n:i + 46 + n + m]
-        if m >= 12 and extra[:2] == b"\x01\x00":
-            struct.pack_into("<Q", data, i + 46 + n + 4, 1000)
-    i += 4
+
+
+def lie(signature, lengths_at, name_at, size_at):
+    """Sets the uncompressed size of `name` to 1000 in every header with `signature` (and its zip64 extra)."""
+    i = data.find(signature)
+    while i >= 0:
+        n, m = struct.unpack("<HH", data[i + lengths_at:i + lengths_at + 4])
+        if data[i + name_at:i + name_at + n] == name:
+            struct.pack_into("<I", data, i + size_at, 1000)
+            if m >= 12 and data[i + name_at + n:i + name_at + n + 2] == b"\x01\x00":
+                struct.pack_into("<Q", data, i + name_at + n + 4, 1000)
+        i = data.find(signature, i + 4)
+
+
+lie(b"PK\x03\x04", 26, 30, 22)   # local file header
+lie(b"PK\x01\x02", 28, 46, 24)   # central directory
 open(path("zip-bomb-lying-sizes.xlsx"), "wb").write(bytes(data))
 
 # the same part name twice, a shared string index out of range, a cell beyond Excel's grid

@@ -6,14 +6,14 @@ public enum FormFiles {
     public static let maximumInputBytes = 256 << 20
 
     /// Reads every form in `path`, with the format from `format` or the path's extension.
-    public static func read(_ path: String, format: (any FormFormat)? = nil, encoding: TextEncoding? = nil,
+    public static func read(_ path: String, format: (any FormFormat)? = nil,
                             options: ReadOptions = ReadOptions()) throws -> [FormReading] {
         do {
             var isFolder: ObjCBool = false
             if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
                 return try XLSXFormat().read(directory: URL(fileURLWithPath: path), options: options)
             }
-            let chosen = try format ?? FormatRegistry.format(forPath: path, encoding: encoding)
+            let chosen = try format ?? FormatRegistry.format(forPath: path)
             let data = try readData(path)
             return try chosen.read(data, options: options)
         } catch let error as EvalSheetError {
@@ -22,10 +22,10 @@ public enum FormFiles {
     }
 
     /// Writes `form` to `path` (or standard output for `-`), atomically.
-    public static func write(_ form: Form, to path: String, format: (any FormFormat)? = nil, encoding: TextEncoding? = nil,
+    public static func write(_ form: Form, to path: String, format: (any FormFormat)? = nil,
                              options: WriteOptions = WriteOptions(), noClobber: Bool = false) throws {
         do {
-            let chosen = try format ?? FormatRegistry.format(forPath: path, encoding: encoding)
+            let chosen = try format ?? FormatRegistry.format(forPath: path)
             if path == "-" {
                 FileHandle.standardOutput.write(try chosen.write(form, options: options))
             } else {
