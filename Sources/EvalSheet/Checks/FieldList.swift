@@ -23,10 +23,10 @@ extension Form {
             let itemCells = row.fields.filter { FormFields.value(of: $0.field!, in: Item()) != nil }
             for (i, indicator) in indicators.enumerated() {
                 let level1 = template.label(forField: "indicator.name")
-                result.append(FormField(path: "indicators[\(i)].name", templateField: "indicator.name", role: .system, label: level1, value: .text(indicator.name)))
-                result.append(FormField(path: "indicators[\(i)].weight", templateField: "indicator.weight", role: .system, label: level1, value: .decimal(indicator.weight)))
+                result.append(FormField(path: IndicatorPath.indicator(i) + ".name", templateField: "indicator.name", role: .system, label: level1, value: .text(indicator.name)))
+                result.append(FormField(path: IndicatorPath.indicator(i) + ".weight", templateField: "indicator.weight", role: .system, label: level1, value: .decimal(indicator.weight)))
                 for (c, category) in indicator.categories.enumerated() {
-                    result.append(FormField(path: "indicators[\(i)].categories[\(c)].name", templateField: "category.name", role: .system,
+                    result.append(FormField(path: IndicatorPath.category(i, c) + ".name", templateField: "category.name", role: .system,
                                             label: template.label(forField: "category.name"), value: .text(category.name)))
                     for (n, item) in category.items.enumerated() {
                         for cell in itemCells {

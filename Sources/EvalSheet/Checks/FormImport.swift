@@ -68,19 +68,11 @@ extension Form {
         if let key = FormFields.formTexts[field.path], case .text(let text) = field.value { self[keyPath: key] = text; return }
         if let key = FormFields.formDecimals[field.path], case .decimal(let value) = field.value { self[keyPath: key] = value; return }
         if let key = FormFields.formIntegers[field.path], case .integer(let value) = field.value { self[keyPath: key] = value; return }
-        guard let (i, c, n) = ItemPath.indexes(field.path) else { return }
+        guard let (i, c, n) = IndicatorPath.itemIndexes(field.path) else { return }
         if let key = FormFields.itemTexts[field.templateField], case .text(let text) = field.value {
             indicators[i].categories[c].items[n][keyPath: key] = text
         } else if let key = FormFields.itemDecimals[field.templateField], case .decimal(let value) = field.value {
             indicators[i].categories[c].items[n][keyPath: key] = value
         }
-    }
-}
-
-/// Reads the indexes back out of `indicators[i].categories[c].items[n].…`.
-enum ItemPath {
-    static func indexes(_ path: String) -> (Int, Int, Int)? {
-        let numbers = path.split(whereSeparator: { $0 == "[" || $0 == "]" }).compactMap { Int($0) }
-        return numbers.count == 3 ? (numbers[0], numbers[1], numbers[2]) : nil
     }
 }

@@ -5,6 +5,8 @@ public struct FormValidator {
     let template: Template
     private var findings: [Finding] = []
     private var cells: [String: String] = [:]
+    /// Field path → label, from the form's field list.
+    private var labels: [String: String] = [:]
 
     public init(template: Template = .standard) { self.template = template }
 
@@ -14,6 +16,7 @@ public struct FormValidator {
         cells = reading.cells
         let form = reading.form
         let fields = form.fields(template: template)
+        labels = Dictionary(fields.map { ($0.path, $0.label) }, uniquingKeysWith: { first, _ in first })
         let inputs = fields.filter { $0.role.isInput }
         let isBlank = !inputs.isEmpty && inputs.allSatisfy { $0.value.isEmpty }
         if isBlank {
@@ -88,13 +91,13 @@ public struct FormValidator {
             let items = indicator.categories.flatMap(\.items)
             let sum = Arithmetic.sum(items.map(\.weight))
             if let weight = indicator.weight, weight != sum {
-                mismatch("indicator-weight", "indicators[\(i)].weight", expected: sum, found: weight,
+                mismatch("indicator-weight", IndicatorPath.indicator(i) + ".weight", expected: sum, found: weight,
                          zh: "“\(indicator.name)”的分值应等于其三级指标分值之和", en: "The weight of \(indicator.name) must equal the sum of its items' weights")
             }
             for (c, category) in indicator.categories.enumerated() {
                 for (n, item) in category.items.enumerated() {
                     guard let score = item.score, let weight = item.weight, score > weight else { continue }
-                    let path = "indicators[\(i)].categories[\(c)].items[\(n)].score"
+                    let path = IndicatorPath.item(i, c, n) + ".score"
                     add(.error, "score-above-weight", path, expected: "≤ \(weight)", found: score.description,
                         zh: "得分\(score)超过了该项分值\(weight)。", en: "The score \(score) is above the item's weight \(weight).")
                 }
@@ -124,19 +127,8 @@ public struct FormValidator {
     }
 
     private mutating func add(_ severity: Finding.Severity, _ code: String, _ path: String, expected: String?, found: String?, zh: String, en: String) {
-        findings.append(Finding(severity: severity, code: code, path: path, label: label(for: path), cell: cells[path],
+        findings.append(Finding(severity: severity, code: code, path: path, label: labels[path] ?? "", cell: cells[path],
                                 expected: expected, found: found, messageZH: zh, messageEN: en))
-    }
-
-    private func label(for path: String) -> String {
-        guard !path.isEmpty else { return "" }
-        if FormFields.isFormField(path) { return template.label(forField: path) }
-        let field = path.split(separator: ".").last.map(String.init) ?? path
-        switch field {
-        case "weight" where !path.contains("items["), "name" where !path.contains("categories["): return template.label(forField: "indicator.name")
-        case "name" where !path.contains("items["): return template.label(forField: "category.name")
-        default: return template.label(forField: "item." + field)
-        }
     }
 }
 

@@ -47,9 +47,9 @@ public enum FormatRegistry {
         return format
     }
 
-    public static func format(forPath path: String, encoding: TextEncoding? = nil) throws -> any FormFormat {
+    public static func format(forPath path: String) throws -> any FormFormat {
         let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
-        guard let format = all(encoding: encoding).first(where: { $0.extensions.contains(ext) }) else {
+        guard let format = all().first(where: { $0.extensions.contains(ext) }) else {
             throw EvalSheetError(.usage, "\(path): cannot tell the format from the extension \".\(ext)\"; name it with --from or --to (\(names))")
         }
         return format

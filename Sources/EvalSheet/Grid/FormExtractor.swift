@@ -170,17 +170,17 @@ struct FormExtractor {
                 if let name = parsed.name, name != indicators.last?.name {
                     indicators.append(Indicator(name: name))
                     startedIndicator = true
-                    reading.cells["indicators[\(indicators.count - 1)].name"] = cellName
+                    reading.cells[IndicatorPath.indicator(indicators.count - 1) + ".name"] = cellName
                 }
                 if let weight = parsed.weight {
                     guard !indicators.isEmpty else {
                         throw EvalSheetError(.invalidForm, "cell \(cellName): weight \(level1Text) comes before any 一级指标; put the 一级指标 name first")
                     }
                     indicators[indicators.count - 1].weight = weight
-                    reading.cells["indicators[\(indicators.count - 1)].weight"] = cellName
+                    reading.cells[IndicatorPath.indicator(indicators.count - 1) + ".weight"] = cellName
                 }
             } else if !level1Text.isEmpty {
-                throw EvalSheetError.badValue(cell: cellName, path: "indicators[\(indicators.count)].weight",
+                throw EvalSheetError.badValue(cell: cellName, path: IndicatorPath.indicator(indicators.count) + ".weight",
                                               label: "一级指标", expected: "a name with its weight such as 产出指标 (50分)", found: level1Text)
             }
             guard !indicators.isEmpty else {
@@ -190,13 +190,13 @@ struct FormExtractor {
             let level2Name = level2Text.trimmed
             if startedIndicator || (!level2Name.isEmpty && level2Name != indicators[i].categories.last?.name) {
                 indicators[i].categories.append(Category(name: level2Name))
-                reading.cells["indicators[\(i)].categories[\(indicators[i].categories.count - 1)].name"] =
+                reading.cells[IndicatorPath.category(i, indicators[i].categories.count - 1) + ".name"] =
                     CellReference.name(row: rows[rowIndex].number, column: level2Column)
             }
             let c = indicators[i].categories.count - 1
             var item = Item()
             let itemIndex = indicators[i].categories[c].items.count
-            let prefix = "indicators[\(i)].categories[\(c)].items[\(itemIndex)]."
+            let prefix = IndicatorPath.item(i, c, itemIndex) + "."
             for (cell, fieldName) in zip(itemFields, fieldNames) {
                 let (text, column) = value(at: cell.col.index, in: rowIndex, under: header, paragraphs: false)
                 let path = prefix + fieldName

@@ -118,7 +118,7 @@ public struct SheetLayout: Sendable {
                 for (n, item) in (category.items.isEmpty ? [Item()] : category.items).enumerated() {
                     let index = rows.count
                     var row = Row(index: index, template: templateRow, cells: [])
-                    let itemPrefix = "indicators[\(i)].categories[\(c)].items[\(n)]"
+                    let itemPrefix = IndicatorPath.item(i, c, n)
                     for (source, suffix) in zip(templateRow.cells, suffixes) {
                         let isFirst: Bool
                         let content: Content
@@ -139,8 +139,8 @@ public struct SheetLayout: Sendable {
                         guard isFirst else { continue }
                         let path: String?
                         switch source.field {
-                        case "indicator.name": path = "indicators[\(i)].name"
-                        case "category.name": path = "indicators[\(i)].categories[\(c)].name"
+                        case "indicator.name": path = IndicatorPath.indicator(i) + ".name"
+                        case "category.name": path = IndicatorPath.category(i, c) + ".name"
                         case .some: path = itemPrefix + suffix!
                         case nil: path = nil
                         }

@@ -59,11 +59,6 @@ enum FormFields {
         "item.weight": \.weight, "item.score": \.score,
     ]
 
-    /// True when `path` names a field of the whole form (not of an indicator row).
-    static func isFormField(_ path: String) -> Bool {
-        formTexts[path] != nil || formIntegers[path] != nil || formDecimals[path] != nil
-    }
-
     static func value(of path: String, in form: Form) -> FieldValue? {
         if let key = formTexts[path] { return .text(form[keyPath: key]) }
         if let key = formDecimals[path] { return .decimal(form[keyPath: key]) }
@@ -81,9 +76,22 @@ enum FormFields {
     static func itemPath(_ path: String, indicator: Int, category: Int, item: Int) -> String {
         let field = path.split(separator: ".").last.map(String.init) ?? path
         switch path {
-        case "indicator.name": return "indicators[\(indicator)].name"
-        case "category.name": return "indicators[\(indicator)].categories[\(category)].name"
-        default: return "indicators[\(indicator)].categories[\(category)].items[\(item)].\(field)"
+        case "indicator.name": return IndicatorPath.indicator(indicator) + ".name"
+        case "category.name": return IndicatorPath.category(indicator, category) + ".name"
+        default: return IndicatorPath.item(indicator, category, item) + "." + field
         }
+    }
+}
+
+/// The JSON paths of the indicator table, `indicators[i].categories[c].items[n]`, written and read in one place.
+enum IndicatorPath {
+    static func indicator(_ i: Int) -> String { "indicators[\(i)]" }
+    static func category(_ i: Int, _ c: Int) -> String { "indicators[\(i)].categories[\(c)]" }
+    static func item(_ i: Int, _ c: Int, _ n: Int) -> String { "indicators[\(i)].categories[\(c)].items[\(n)]" }
+
+    /// The indexes back out of `indicators[i].categories[c].items[n].…`.
+    static func itemIndexes(_ path: String) -> (Int, Int, Int)? {
+        let numbers = path.split(whereSeparator: { $0 == "[" || $0 == "]" }).compactMap { Int($0) }
+        return numbers.count == 3 ? (numbers[0], numbers[1], numbers[2]) : nil
     }
 }
