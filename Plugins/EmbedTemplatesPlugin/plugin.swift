@@ -1,4 +1,4 @@
-// Build step that compiles the files of Templates/ into the EvalSheet library.
+// Build step that compiles Templates/fields.json and every Templates/layouts/*.json into the EvalSheet library.
 import Foundation
 import PackagePlugin
 
@@ -6,17 +6,19 @@ import PackagePlugin
 struct EmbedTemplatesPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let templates = context.package.directoryURL.appending(path: "Templates")
-        let inputs = try FileManager.default.contentsOfDirectory(atPath: templates.path)
-            .filter { $0.hasSuffix(".json") && !$0.hasSuffix(".schema.json") }
+        let layouts = templates.appending(path: "layouts")
+        let layoutFiles = try FileManager.default.contentsOfDirectory(atPath: layouts.path)
+            .filter { $0.hasSuffix(".json") }
             .sorted()
-            .map { templates.appending(path: $0) }
+            .map { layouts.appending(path: $0) }
+        let inputs = [templates.appending(path: "fields.json")] + layoutFiles
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedTemplates.swift")
         return [
             .buildCommand(
                 displayName: "Embedding Templates/",
                 executable: try context.tool(named: "EmbedTemplates").url,
-                arguments: inputs.map(\.path) + [output.path],
-                inputFiles: inputs,
+                arguments: [templates.path] + inputs.map(\.path) + [output.path],
+                inputFiles: inputs + [layouts],
                 outputFiles: [output]
             )
         ]

@@ -49,7 +49,7 @@ case "time":
     }
     case "layout":
         let form = load(path)
-        time(repeats) { _ = SheetLayout(form: form) }
+        time(repeats) { _ = SheetLayout(form: form, template: try! LayoutConversion.target(for: form, requested: nil)) }
     case "write-xlsx":
         let form = load(path)
         time(repeats) { try FormFiles.write(form, to: output, format: XLSXFormat()) }
@@ -57,14 +57,15 @@ case "time":
     }
 case "dump":
     // One line per cell: row, column, kind (s string, n number, f formula, b blank), style key, text; then merges.
-    let layout = SheetLayout(form: load(arguments[2]))
+    let form = load(arguments[2])
+    let layout = SheetLayout(form: form, template: try! LayoutConversion.target(for: form, requested: nil))
     var lines: [String] = []
     for column in layout.template.columns { lines.append("w\t\(column.col.index)\t\(column.width)") }
     for row in layout.rows {
         lines.append("h\t\(row.index)\t\(row.height)")
         for cell in row.cells {
             let input = cell.path != nil && cell.source.effectiveRole.isInput ? 1 : 0
-            let style = "\(input)|\(cell.source.style ?? "")|\(cell.source.format?.rawValue ?? "")"
+            let style = "\(input)|\(cell.source.style ?? "")|\(cell.format?.rawValue ?? "" ?? "")"
             switch cell.content {
             case .label(let text), .constant(let text), .value(.text(let text)):
                 lines.append("s\t\(cell.row)\t\(cell.column)\t\(style)\t\(text.replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\t", with: "\\t"))")

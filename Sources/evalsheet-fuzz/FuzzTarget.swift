@@ -18,8 +18,7 @@ func fuzzOne(_ data: Data) {
     #if FUZZING
     if ProcessInfo.processInfo.environment["EVALSHEET_FUZZ_FORMAT"] == "sheet-xml" {
         if let grid = try? SheetPart.grid(data, part: "sheet.xml", sharedStrings: ["项目编码:", "总分"], styles: try! StylesPart(nil, part: "")) {
-            var extractor = FormExtractor(grid: grid)
-            _ = try? extractor.extract()
+            _ = try? FormFinder.read(grid)
         }
         return
     }

@@ -16,6 +16,9 @@ struct CheckOptions: ParsableArguments {
     @Option(help: "The sheet to read, when the input is a workbook (default: the first sheet holding the form).")
     var sheet: String?
 
+    @Option(help: "The layout to read the input in (see evalsheet layouts); default: found from its labels.")
+    var inputLayout: String?
+
     func validate() throws {
         if let mode, ImportMode(rawValue: mode) == nil { throw ValidationError("unknown mode \"\(mode)\"; use export or import") }
         if mode == "export", baseline != nil { throw ValidationError("--baseline belongs to --mode import") }
@@ -27,7 +30,7 @@ struct CheckOptions: ParsableArguments {
 
     /// Reads `input` (format from `format` or its extension) and checks it in the chosen mode against the baseline.
     func check(_ input: String, format: (any FormFormat)? = nil, recompute: Bool = false) throws -> (reading: FormReading, checked: CheckedForm) {
-        let reading = try FormFiles.read(input, format: format, options: ReadOptions(sheet: sheet))[0]
+        let reading = try FormFiles.read(input, format: format, options: ReadOptions(sheet: sheet, layout: inputLayout))[0]
         let system = try baseline.map { try FormFiles.read($0)[0].form }
         do {
             return (reading, try FormImport.check(reading, mode: importMode, baseline: system, recompute: recompute))

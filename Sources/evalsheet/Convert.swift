@@ -15,6 +15,7 @@ struct Convert: ParsableCommand {
           evalsheet convert form.json form.tsv --encoding gb18030
           evalsheet convert 2023-党建事务.txt 2023-党建事务.xlsx --password 1234
           evalsheet convert 汇总.xlsx 党建事务.json --sheet 党建事务
+          evalsheet convert 四川-自评表.xlsx 深圳格式.xlsx --layout shenzhen
           evalsheet convert 已填.xlsx 导入.json --mode import --baseline 系统导出.json --strict
           cat old.txt | evalsheet convert --from tsv --to json - -
         """
@@ -39,6 +40,9 @@ struct Convert: ParsableCommand {
     @Option(help: "Password that protects a written sheet (default: protected without a password).")
     var password: String?
 
+    @Option(help: "The layout of TSV and XLSX output (see evalsheet layouts); default: the layout the form was read in.")
+    var layout: String?
+
     func run() throws {
         let (reader, writer) = try formats.resolve(input: input, output: output)
         let (_, checked) = try checks.check(input, format: reader, recompute: recompute)
@@ -47,7 +51,10 @@ struct Convert: ParsableCommand {
         if strict, checked.errorCount > 0 {
             throw EvalSheetError(.invalidForm, "\(input): \(checked.errorCount) errors; nothing written (--strict)")
         }
-        try FormFiles.write(checked.form, to: output, format: writer, options: WriteOptions(password: password),
+        if writer.name != "json" {
+            LayoutNotes.print(LayoutConversion.notes(for: checked.form, in: try LayoutConversion.target(for: checked.form, requested: layout)))
+        }
+        try FormFiles.write(checked.form, to: output, format: writer, options: WriteOptions(password: password, layout: layout),
                             noClobber: formats.noClobber)
     }
 }

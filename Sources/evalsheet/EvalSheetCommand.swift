@@ -12,18 +12,20 @@ struct EvalSheetCommand: ParsableCommand {
         Formats: tsv (old text exports, also .txt), json (canonical) and xlsx (the import/export template; an unzipped .xlsx folder reads too).
         Exit codes: 0 success, 1 the input is not a valid form, 2 usage error or unreadable file.
         """,
-        subcommands: [Convert.self, TemplateCommand.self, Validate.self, Diff.self, Batch.self]
+        subcommands: [Convert.self, TemplateCommand.self, Validate.self, Diff.self, Batch.self, LayoutsCommand.self]
     )
 
     static func main() {
         installInterruptHandler()
         do {
+            _ = try Layouts.all()
             var command = try parseAsRoot()
             try command.run()
         } catch let error as ExitCode {
             Foundation.exit(error.rawValue)
         } catch let error as EvalSheetError {
-            FileHandle.standardError.write(Data("evalsheet: \(error.message)\n".utf8))
+            let language = Language.fromEnvironment(ProcessInfo.processInfo.environment)
+            FileHandle.standardError.write(Data("evalsheet: \(error.message(language))\n".utf8))
             Foundation.exit(error.exitCode)
         } catch {
             let code = exitCode(for: error)

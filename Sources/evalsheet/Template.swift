@@ -24,6 +24,12 @@ struct TemplateCommand: ParsableCommand {
     @Option(help: "The sheet to read in FORM, when it is a workbook.")
     var sheet: String?
 
+    @Option(help: "The layout to write (see evalsheet layouts); default: FORM's layout, else shenzhen.")
+    var layout: String?
+
+    @Option(help: "The layout to read FORM in; default: found from its labels.")
+    var inputLayout: String?
+
     @Option(help: "Password that protects the sheet (default: protected without a password).")
     var password: String?
 
@@ -31,7 +37,10 @@ struct TemplateCommand: ParsableCommand {
     var noClobber = false
 
     func run() throws {
-        let source = try form.map { try FormFiles.read($0, options: ReadOptions(sheet: sheet))[0].form } ?? Template.standard.emptyForm
-        try FormFiles.write(source.clearingInputs(), to: output, options: WriteOptions(password: password), noClobber: noClobber)
+        let source = try form.map { try FormFiles.read($0, options: ReadOptions(sheet: sheet, layout: inputLayout))[0].form }
+        let target = try LayoutConversion.target(for: source ?? Form(), requested: layout)
+        let blank = (source ?? target.emptyForm).clearingInputs(layout: target)
+        LayoutNotes.print(LayoutConversion.notes(for: blank, in: target))
+        try FormFiles.write(blank, to: output, options: WriteOptions(password: password, layout: target.id), noClobber: noClobber)
     }
 }

@@ -45,18 +45,21 @@ enum RandomForms {
     static func form(seed: UInt64) -> Form {
         var rng = SeededGenerator(seed: seed)
         var form = Form()
-        form.project.code = String(Int.random(in: 0...Int.max, using: &rng))
-        form.project.name = name(&rng)
-        form.project.year = Bool.random(using: &rng) ? Int.random(in: 2000...2099, using: &rng) : nil
-        form.project.implementingUnit = name(&rng)
-        form.project.primaryBudgetUnit = name(&rng) + "（本级）"
-        for row in [\Funds.total, \.currentAppropriation, \.carryover, \.other] {
-            form.funds[keyPath: row] = FundsRow(initialBudget: decimal(&rng), annualBudget: decimal(&rng), executed: decimal(&rng))
+        form["project.code"] = .text(String(Int.random(in: 0...Int.max, using: &rng)))
+        form["project.name"] = .text(name(&rng))
+        form["project.year"] = .integer(Bool.random(using: &rng) ? Int.random(in: 2000...2099, using: &rng) : nil)
+        form["project.implementingUnit"] = .text(name(&rng))
+        form["project.primaryBudgetUnit"] = .text(name(&rng) + "（本级）")
+        form["funds.unit"] = .text("元")
+        for row in ["total", "currentAppropriation", "carryover", "other"] {
+            for column in ["initialBudget", "annualBudget", "executed"] { form["funds.\(row).\(column)"] = .decimal(decimal(&rng)) }
         }
-        form.funds.weight = decimal(&rng)
-        form.funds.executionRate = decimal(&rng)
-        form.funds.score = decimal(&rng)
-        form.overallGoal = Goal(expected: text(&rng, maxPieces: 30), actual: text(&rng, maxPieces: 30))
+        for path in ["funds.weight", "funds.executionRate", "funds.score", "totalWeight", "totalScore"] {
+            form[path] = .decimal(decimal(&rng))
+        }
+        form["overallGoal.expected"] = .text(text(&rng, maxPieces: 30))
+        form["overallGoal.actual"] = .text(text(&rng, maxPieces: 30))
+        form.layout = "shenzhen"
         var previous = ""
         for _ in 0..<Int.random(in: 0...4, using: &rng) {
             var indicatorName = name(&rng)
@@ -70,15 +73,14 @@ enum RandomForms {
                 previousCategory = categoryName
                 var category = Category(name: categoryName)
                 for _ in 0..<Int.random(in: 1...5, using: &rng) {
-                    category.items.append(Item(name: name(&rng), target: text(&rng), actual: text(&rng),
-                                               weight: decimal(&rng), score: decimal(&rng), deviationReason: text(&rng)))
+                    category.items.append(Item(["name": .text(name(&rng)), "target": .text(text(&rng)), "actual": .text(text(&rng)),
+                                                "weight": .decimal(decimal(&rng)), "score": .decimal(decimal(&rng)),
+                                                "deviationReason": .text(text(&rng))]))
                 }
                 indicator.categories.append(category)
             }
             form.indicators.append(indicator)
         }
-        form.totalWeight = decimal(&rng)
-        form.totalScore = decimal(&rng)
         return form
     }
 }

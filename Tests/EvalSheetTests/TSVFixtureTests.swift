@@ -21,8 +21,8 @@ import Testing
 
     @Test func seedArithmeticIsTheSpecs() throws {
         let form = try TestFiles.readForm(TestFiles.fixture("tsv/000_e57ca213149e2c8b.txt"))
-        #expect(form.funds.total.executed?.description == "2555831.40")
-        #expect(form.funds.executionRate == FormDecimal(parsing: "99.84"))
+        #expect(form.decimal("funds.total.executed")?.description == "2555831.40")
+        #expect(form.decimal("funds.executionRate") == FormDecimal(parsing: "99.84"))
         #expect(form.indicators.map(\.name) == ["产出指标", "效益指标", "满意度指标"])
         #expect(form.indicators[1].weight == FormDecimal(30), "the split label (30分) two rows later gives the weight")
         #expect(form.indicators[1].categories.count == 4)
@@ -49,7 +49,7 @@ import Testing
         let gbk = TestFiles.fixture("tsv/quirks/other-project-gbk.txt")
         #expect(throws: EvalSheetError.self) { try TSVFormat(encoding: .utf16LE).read(try Data(contentsOf: gbk), options: ReadOptions()) }
         let form = try TSVFormat(encoding: .gb18030).read(try Data(contentsOf: gbk), options: ReadOptions())[0].form
-        #expect(form.project.name == "社区环境整治")
+        #expect(form.text("project.name") == "社区环境整治")
     }
 
     @Test func aFileThatIsNotTheFormNamesTheMissingLabel() throws {

@@ -1,39 +1,42 @@
-/// Every field of a form with its full path, its template cell (role, label) and its value, in form order.
+/// Every field of a form with its full path, its layout cell (role, label) and its value, in form order.
 struct FormField {
     let path: String
+    /// The path as the layout names it (`item.score`, `funds.weight`).
     let templateField: String
-    let role: Template.Role
+    let role: Layout.Role
     let label: String
     let value: FieldValue
+    /// The layout's cell, for its format and formula.
+    let cell: Layout.Cell?
 }
 
 extension Form {
-    /// Every field, from the template's rows: project, funds, goal, then each indicator, category and item.
-    func fields(template: Template = .standard) -> [FormField] {
+    /// Every field the layout places: project, funds, goal, then each indicator, category and item, then the rest.
+    func fields(layout: Layout) -> [FormField] {
         var result: [FormField] = []
-        for row in template.rows {
-            for cell in row.fields {
-                let name = cell.field!
-                if let value = FormFields.value(of: name, in: self) {
-                    result.append(FormField(path: name, templateField: name, role: cell.effectiveRole,
-                                            label: template.label(forField: name), value: value))
+        for row in layout.rows {
+            for cell in row.cells {
+                for name in cell.placedFields where !name.hasPrefix("extras") && !name.hasPrefix("item.") && !name.contains("indicator.") && !name.hasPrefix("category.") {
+                    let format = Layout.Cell.format(ofField: name)
+                    result.append(FormField(path: name, templateField: name, role: cell.field == nil ? .system : cell.effectiveRole,
+                                            label: layout.label(forField: name), value: self[name] ?? .empty(format), cell: cell))
                 }
             }
             guard row.kind == .items else { continue }
-            let itemCells = row.fields.filter { FormFields.value(of: $0.field!, in: Item()) != nil }
+            let itemCells = row.fields.filter { $0.field!.hasPrefix("item.") }
+            let level1 = layout.label(forField: "indicator.name")
             for (i, indicator) in indicators.enumerated() {
-                let level1 = template.label(forField: "indicator.name")
-                result.append(FormField(path: IndicatorPath.indicator(i) + ".name", templateField: "indicator.name", role: .system, label: level1, value: .text(indicator.name)))
-                result.append(FormField(path: IndicatorPath.indicator(i) + ".weight", templateField: "indicator.weight", role: .system, label: level1, value: .decimal(indicator.weight)))
+                result.append(FormField(path: IndicatorPath.indicator(i) + ".name", templateField: "indicator.name", role: .system, label: level1, value: .text(indicator.name), cell: nil))
+                result.append(FormField(path: IndicatorPath.indicator(i) + ".weight", templateField: "indicator.weight", role: .system, label: level1, value: .decimal(indicator.weight), cell: nil))
                 for (c, category) in indicator.categories.enumerated() {
                     result.append(FormField(path: IndicatorPath.category(i, c) + ".name", templateField: "category.name", role: .system,
-                                            label: template.label(forField: "category.name"), value: .text(category.name)))
+                                            label: layout.label(forField: "category.name"), value: .text(category.name), cell: nil))
                     for (n, item) in category.items.enumerated() {
                         for cell in itemCells {
-                            result.append(FormField(path: FormFields.itemPath(cell.field!, indicator: i, category: c, item: n),
-                                                    templateField: cell.field!, role: cell.effectiveRole,
-                                                    label: template.label(forField: cell.field!),
-                                                    value: FormFields.value(of: cell.field!, in: item)!))
+                            let key = String(cell.field!.dropFirst(5))
+                            result.append(FormField(path: IndicatorPath.item(i, c, n) + "." + key, templateField: cell.field!,
+                                                    role: cell.effectiveRole, label: layout.label(forField: cell.field!),
+                                                    value: item[key] ?? .empty(cell.effectiveFormat), cell: cell))
                         }
                     }
                 }
@@ -41,7 +44,31 @@ extension Form {
         }
         return result
     }
+}
 
-    /// The shape of the indicator table: how many items under each category of each indicator.
-    var indicatorShape: [[Int]] { indicators.map { $0.categories.map(\.items.count) } }
+/// The JSON paths of the indicator table, `indicators[i].categories[c].items[n]`, written and read in one place.
+enum IndicatorPath {
+    static func indicator(_ i: Int) -> String { "indicators[\(i)]" }
+    static func category(_ i: Int, _ c: Int) -> String { "indicators[\(i)].categories[\(c)]" }
+    static func item(_ i: Int, _ c: Int, _ n: Int) -> String { "indicators[\(i)].categories[\(c)].items[\(n)]" }
+
+    /// The indexes back out of `indicators[i].categories[c].items[n].…`.
+    static func itemIndexes(_ path: String) -> (Int, Int, Int)? {
+        let numbers = path.split(whereSeparator: { $0 == "[" || $0 == "]" }).compactMap { Int($0) }
+        return numbers.count == 3 ? (numbers[0], numbers[1], numbers[2]) : nil
+    }
+}
+
+extension Form {
+    /// Sets one field named by its full path (form-level and item-level fields).
+    mutating func set(_ field: FormField) {
+        if let (i, c, n) = IndicatorPath.itemIndexes(field.path) {
+            indicators[i].categories[c].items[n][String(field.templateField.dropFirst(5))] = field.value
+        } else if !field.path.hasPrefix("indicators[") {
+            self[field.path] = field.value
+        }
+    }
+
+    /// The layout the form was read in, or the standard one.
+    var ownLayout: Layout? { (try? Layouts.named(layout ?? "shenzhen")) ?? (try? Layouts.standard) }
 }

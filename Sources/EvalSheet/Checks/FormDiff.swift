@@ -9,9 +9,10 @@ public struct FieldDifference: Sendable, Equatable {
 
 extension Form {
     /// Field-by-field differences from `other`, decimals compared by value (`10` equals `10.00`).
-    public func differences(from other: Form, template: Template = .standard) -> [FieldDifference] {
-        let mine = fields(template: template)
-        let theirs = other.fields(template: template)
+    public func differences(from other: Form) -> [FieldDifference] {
+        guard let layout = ownLayout else { return [] }
+        let mine = fields(layout: layout)
+        let theirs = other.fields(layout: layout)
         let theirsByPath = Dictionary(theirs.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         let minePaths = Set(mine.map(\.path))
         var result: [FieldDifference] = []

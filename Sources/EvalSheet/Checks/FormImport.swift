@@ -15,38 +15,41 @@ public struct CheckedForm: Sendable {
 public enum FormImport {
     /// Reads `file` in `mode`; in import mode with a baseline, system fields come from it and every changed one is reported.
     /// `recompute` works out the computed system fields before validating.
-    public static func check(_ file: FormReading, mode: ImportMode, baseline: Form? = nil, recompute: Bool = false,
-                             template: Template = .standard) throws -> CheckedForm {
+    public static func check(_ file: FormReading, mode: ImportMode, baseline: Form? = nil, recompute: Bool = false) throws -> CheckedForm {
+        let layout = try Layouts.named(file.form.layout ?? "shenzhen")
         var findings: [Finding] = []
         var form = file.form
         if mode == .import {
             if let baseline {
-                (form, findings) = try merge(file, into: baseline, template: template)
+                (form, findings) = try merge(file, into: baseline, layout: layout)
             } else {
                 findings.append(Finding(severity: .warning, code: "system-unverified", path: "", label: "", cell: nil, expected: nil, found: nil,
                     messageZH: "未提供系统基准数据（--baseline），置灰信息按文件读取，未能核对。",
                     messageEN: "No system baseline (--baseline): greyed fields were read as they stand and could not be verified."))
             }
         }
-        if recompute { form = form.recomputed() }
-        var validator = FormValidator(template: template)
+        if recompute { form = form.recomputed(layout: layout) }
+        var validator = FormValidator(layout: layout)
         findings += validator.validate(FormReading(form: form, cells: file.cells, sheet: file.sheet))
         return CheckedForm(form: form, findings: findings)
     }
 
-    private static func merge(_ file: FormReading, into baseline: Form, template: Template) throws -> (Form, [Finding]) {
+    private static func merge(_ file: FormReading, into baseline: Form, layout: Layout) throws -> (Form, [Finding]) {
         let incoming = file.form
-        guard incoming.project.code == baseline.project.code, incoming.project.year == baseline.project.year else {
-            throw EvalSheetError(.invalidForm, "the baseline is the system's record of project \(baseline.project.code) (\(baseline.project.year.map(String.init) ?? "no year")), but the file is project \(incoming.project.code) (\(incoming.project.year.map(String.init) ?? "no year")); give the baseline of the same project and year")
+        func project(_ form: Form) -> String {
+            "\(form.text("project.code") ?? form.text("project.name") ?? "?") (\(form.integer("project.year").map(String.init) ?? "no year"))"
+        }
+        guard incoming["project.code"] == baseline["project.code"], incoming["project.year"] == baseline["project.year"] else {
+            throw EvalSheetError(.invalidForm, "the baseline is the system's record of project \(project(baseline)), but the file is project \(project(incoming)); give the baseline of the same project and year")
         }
         guard incoming.indicatorShape == baseline.indicatorShape else {
             throw EvalSheetError(.invalidForm, "the file's indicator rows (\(incoming.indicatorShape)) differ from the system's (\(baseline.indicatorShape)); indicator rows are greyed and cannot be added or removed, so start from a template of this form")
         }
         var merged = baseline
         var findings: [Finding] = []
-        let systemValues = Dictionary(baseline.fields(template: template).map { ($0.path, $0.value) }, uniquingKeysWith: { a, _ in a })
-        for field in incoming.fields(template: template) {
-            let isComputed = template.cell(forField: field.templateField)?.cell.formula != nil
+        let systemValues = Dictionary(baseline.fields(layout: layout).map { ($0.path, $0.value) }, uniquingKeysWith: { a, _ in a })
+        for field in incoming.fields(layout: layout) {
+            let isComputed = field.cell?.formula != nil
             if field.role.isInput {
                 merged.set(field)
             } else if field.value.isEmpty, isComputed {
@@ -59,20 +62,5 @@ public enum FormImport {
             }
         }
         return (merged, findings)
-    }
-}
-
-extension Form {
-    /// Sets one field named by its full path (inputs only need form-level and item-level fields).
-    mutating func set(_ field: FormField) {
-        if let key = FormFields.formTexts[field.path], case .text(let text) = field.value { self[keyPath: key] = text; return }
-        if let key = FormFields.formDecimals[field.path], case .decimal(let value) = field.value { self[keyPath: key] = value; return }
-        if let key = FormFields.formIntegers[field.path], case .integer(let value) = field.value { self[keyPath: key] = value; return }
-        guard let (i, c, n) = IndicatorPath.itemIndexes(field.path) else { return }
-        if let key = FormFields.itemTexts[field.templateField], case .text(let text) = field.value {
-            indicators[i].categories[c].items[n][keyPath: key] = text
-        } else if let key = FormFields.itemDecimals[field.templateField], case .decimal(let value) = field.value {
-            indicators[i].categories[c].items[n][keyPath: key] = value
-        }
     }
 }

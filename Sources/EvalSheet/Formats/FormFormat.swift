@@ -4,14 +4,18 @@ import Foundation
 public struct ReadOptions: Sendable {
     /// The sheet to read, for workbooks; the form is searched for on every sheet when nil.
     public var sheet: String?
-    public init(sheet: String? = nil) { self.sheet = sheet }
+    /// The layout id to read in; found by the labels when nil.
+    public var layout: String?
+    public init(sheet: String? = nil, layout: String? = nil) { self.sheet = sheet; self.layout = layout }
 }
 
 /// What a writer may be told about its output.
 public struct WriteOptions: Sendable {
     /// Password for the protected sheet, for spreadsheets.
     public var password: String?
-    public init(password: String? = nil) { self.password = password }
+    /// The layout id to write TSV and XLSX in; the form's own layout when nil.
+    public var layout: String?
+    public init(password: String? = nil, layout: String? = nil) { self.password = password; self.layout = layout }
 }
 
 /// One file format: reads bytes into forms and writes a form back to bytes.

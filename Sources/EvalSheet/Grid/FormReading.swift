@@ -5,6 +5,8 @@ public struct FormReading: Sendable {
     public var cells: [String: String]
     /// The sheet the form was found on, for spreadsheets.
     public var sheet: String?
+    /// The last row read when the file ends inside the form (no closing row), as `row 41`.
+    public var cutShort: String?
 
     public init(form: Form, cells: [String: String] = [:], sheet: String? = nil) {
         self.form = form

@@ -1,4 +1,4 @@
-/// The form laid out on a sheet by Templates/: every label and value with its cell, merges and formulas.
+/// The form laid out on a sheet by its layout in Templates/layouts/: every label and value with its cell, merges and formulas.
 public struct SheetLayout: Sendable {
     /// What one cell shows.
     public enum Content: Sendable, Equatable {
@@ -15,11 +15,13 @@ public struct SheetLayout: Sendable {
         public let row: Int
         public let column: Int
         public let content: Content
-        public let source: Template.Cell
+        public let source: Layout.Cell
         /// The field's full JSON path, for value cells.
         public let path: String?
         /// The formula, with cell references resolved, for computed cells.
         public var formula: String?
+        /// How a field's value is written; nil for labels and fixed texts.
+        public var format: Layout.ValueFormat? { path == nil ? nil : source.effectiveFormat }
         /// Where the cell sits in the TSV export.
         public var tsvColumn: Int { source.tsvCol?.index ?? column }
     }
@@ -27,7 +29,7 @@ public struct SheetLayout: Sendable {
     /// One row of the sheet and the template row it came from.
     public struct Row: Sendable {
         public let index: Int
-        public let template: Template.Row
+        public let template: Layout.Row
         public var cells: [Cell]
         /// Height in points that shows every text of the row in full.
         public var height: Double = 0
@@ -44,12 +46,12 @@ public struct SheetLayout: Sendable {
     public private(set) var merges: [Merge] = []
     /// Field path → (row, column) of its cell, for formulas and messages.
     public private(set) var fieldCells: [String: (row: Int, column: Int)] = [:]
-    public let template: Template
+    public let template: Layout
     /// Column widths by column index, for measuring texts.
     private let widths: [Double]
 
-    /// Lays out `form` as `template` places it.
-    public init(form: Form, template: Template = .standard) {
+    /// Lays out `form` as `template` places it (amounts already in the layout's money unit).
+    public init(form: Form, template: Layout) {
         self.template = template
         var widths = Array(repeating: 8.43, count: (template.columns.map(\.col.index).max() ?? 0) + 1)
         for column in template.columns { widths[column.col.index] = column.width }
@@ -67,15 +69,20 @@ public struct SheetLayout: Sendable {
         resolveFormulas(itemRows: itemRows)
     }
 
-    private mutating func layRow(_ templateRow: Template.Row, form: Form) {
+    private mutating func layRow(_ templateRow: Layout.Row, form: Form) {
         let index = rows.count
         var row = Row(index: index, template: templateRow, cells: [])
         for source in templateRow.cells {
             let content: Content
             if let label = source.label {
                 content = .label(label)
-            } else if let path = source.field, let value = FormFields.value(of: path, in: form) {
-                content = .value(value)
+            } else if let pattern = source.pattern {
+                content = .label(pattern.render { $0 == "funds.unit" ? template.moneyUnit : form[$0]?.displayText } ?? source.text ?? pattern.render { _ in "" } ?? "")
+            } else if source.field == "extras" {
+                let label = templateRow.cells.last(where: { $0.label != nil && $0.col < source.col })?.label.map(LabelText.normalized) ?? ""
+                content = .value(.text(form.extras.first { LabelText.normalized($0.label).hasSuffix(label) }?.value ?? ""))
+            } else if let path = source.field {
+                content = .value(form[path] ?? FieldValue.empty(source.effectiveFormat))
                 fieldCells[path] = (index, source.col.index)
             } else {
                 content = .constant(source.text ?? "")
@@ -107,8 +114,9 @@ public struct SheetLayout: Sendable {
         return max(row.template.height ?? 0, TextMeasure.height(lines: lines, fontSize: template.font.size))
     }
 
-    private mutating func layItems(_ templateRow: Template.Row, form: Form) {
-        let level1 = Level1Label(template.level1Label)
+    private mutating func layItems(_ templateRow: Layout.Row, form: Form) {
+        let level1 = LevelLabel(template.level1Label)
+        let level2 = LevelLabel(template.categoryLabel)
         let itemsStart = rows.count
         let suffixes = templateRow.cells.map { $0.field.map { "." + ($0.split(separator: ".").last.map(String.init) ?? $0) } }
         for (i, indicator) in form.indicators.enumerated() {
@@ -128,10 +136,10 @@ public struct SheetLayout: Sendable {
                             content = .value(.text(level1.format(name: indicator.name, weight: indicator.weight)))
                         case "category.name":
                             isFirst = index == categoryStart
-                            content = .value(.text(category.name))
+                            content = .value(.text(level2.format(name: category.name, weight: category.weight)))
                         case let path?:
                             isFirst = true
-                            content = .value(FormFields.value(of: path, in: item) ?? .text(""))
+                            content = .value(item[String(path.dropFirst(5))] ?? FieldValue.empty(source.effectiveFormat))
                         case nil:
                             isFirst = index == itemsStart
                             content = source.label.map(Content.label) ?? .constant(source.text ?? "")
@@ -159,12 +167,12 @@ public struct SheetLayout: Sendable {
         }
     }
 
-    private mutating func mergeDown(_ templateRow: Template.Row, _ field: String, from first: Int, to last: Int) {
+    private mutating func mergeDown(_ templateRow: Layout.Row, _ field: String, from first: Int, to last: Int) {
         guard last > first, let cell = templateRow.cells.first(where: { $0.field == field }) else { return }
         merges.append(Merge(firstRow: first, firstColumn: cell.col.index, lastRow: last, lastColumn: cell.col.index))
     }
 
-    private mutating func addMerge(_ source: Template.Cell, row: Int, down: Int) {
+    private mutating func addMerge(_ source: Layout.Cell, row: Int, down: Int) {
         let lastColumn = source.mergeTo?.index ?? source.col.index
         guard lastColumn > source.col.index || down > 1 else { return }
         merges.append(Merge(firstRow: row, firstColumn: source.col.index, lastRow: row + down - 1, lastColumn: lastColumn))
@@ -185,6 +193,8 @@ public struct SheetLayout: Sendable {
                     let path = String(rest[rest.index(after: open)..<close])
                     if let cell = fieldCells[path] {
                         resolved += CellReference.name(row: cell.row, column: cell.column)
+                    } else if path == "funds.unit" {
+                        resolved += "1"
                     } else if let column = itemColumns[path], !itemRows.isEmpty {
                         resolved += CellReference.name(row: itemRows.lowerBound, column: column) + ":" +
                             CellReference.name(row: itemRows.upperBound - 1, column: column)
@@ -205,6 +215,17 @@ extension SheetLayout.Content {
         switch self {
         case .label(let text), .constant(let text): return text
         case .value(let value): return value.displayText
+        }
+    }
+}
+
+extension FieldValue {
+    /// The empty value of a field written in `format`.
+    static func empty(_ format: Layout.ValueFormat) -> FieldValue {
+        switch format {
+        case .amount, .decimal, .percent: return .decimal(nil)
+        case .integer: return .integer(nil)
+        default: return .text("")
         }
     }
 }

@@ -12,11 +12,17 @@ public struct EvalSheetError: Error, Equatable, CustomStringConvertible, Sendabl
 
     public let kind: Kind
     public let message: String
+    /// The message in Chinese, where one is written.
+    public let messageZH: String?
 
-    public init(_ kind: Kind, _ message: String) {
+    public init(_ kind: Kind, _ message: String, zh: String? = nil) {
         self.kind = kind
         self.message = message
+        self.messageZH = zh
     }
+
+    /// The message in `language`, English where no Chinese is written.
+    public func message(_ language: Language) -> String { language == .zh ? messageZH ?? message : message }
 
     public var description: String { message }
 
@@ -24,7 +30,7 @@ public struct EvalSheetError: Error, Equatable, CustomStringConvertible, Sendabl
 
     /// The same error with the file (and sheet) it came from in front, as `seed.tsv: …`.
     public func located(in file: String) -> EvalSheetError {
-        message.hasPrefix(file + ":") ? self : EvalSheetError(kind, "\(file): \(message)")
+        message.hasPrefix(file + ":") ? self : EvalSheetError(kind, "\(file): \(message)", zh: messageZH.map { "\(file): \($0)" })
     }
 
     static func notTheForm(missing label: String, after: String? = nil) -> EvalSheetError {

@@ -1,49 +1,73 @@
 import Foundation
 
-/// Checks a parsed JSON tree against the canonical shape and builds the form; errors name the JSON path.
+/// Checks a parsed JSON tree against the canonical shape (from Templates/fields.json) and builds the form; errors
+/// name the JSON path. Version-1 documents read as version 2; absent keys are null; unknown keys are refused.
 enum JSONFormDecoder {
     static func form(from root: Any) throws -> Form {
         let object = try JSONObject(root, path: "")
         let schema = try object.string("schema")
-        guard schema == Form.schema else {
-            throw EvalSheetError(.invalidForm, "schema: expected \"\(Form.schema)\", found \"\(schema.prefix(60))\"; this JSON is not an evalsheet form of this version")
+        let catalog = FieldCatalog.shared
+        guard schema == catalog.schema || catalog.reads.contains(schema) else {
+            throw EvalSheetError(.invalidForm, "schema: expected \"\(catalog.schema)\", found \"\(schema.prefix(60))\"; this JSON is not an evalsheet form of a version this tool reads")
         }
         var form = Form()
-        let project = try object.object("project")
-        form.project.code = try project.string("code")
-        form.project.name = try project.string("name")
-        form.project.year = try project.integer("year")
-        form.project.implementingUnit = try project.string("implementingUnit")
-        form.project.primaryBudgetUnit = try project.string("primaryBudgetUnit")
-
-        let funds = try object.object("funds")
-        for (key, row) in [("total", \Funds.total), ("currentAppropriation", \.currentAppropriation),
-                           ("carryover", \.carryover), ("other", \.other)] {
-            let values = try funds.object(key)
-            form.funds[keyPath: row] = FundsRow(initialBudget: try values.decimal("initialBudget"),
-                                                annualBudget: try values.decimal("annualBudget"),
-                                                executed: try values.decimal("executed"))
-        }
-        form.funds.weight = try funds.decimal("weight")
-        form.funds.executionRate = try funds.decimal("executionRate")
-        form.funds.score = try funds.decimal("score")
-
-        let goal = try object.object("overallGoal")
-        form.overallGoal = Goal(expected: try goal.string("expected"), actual: try goal.string("actual"))
-
-        form.indicators = try object.array("indicators").map { indicator in
-            Indicator(name: try indicator.string("name"), weight: try indicator.decimal("weight"),
-                      categories: try indicator.array("categories").map { category in
-                Category(name: try category.string("name"), items: try category.array("items").map { item in
-                    Item(name: try item.string("name"), target: try item.string("target"),
-                         actual: try item.string("actual"), weight: try item.decimal("weight"),
-                         score: try item.decimal("score"), deviationReason: try item.string("deviationReason"))
-                })
-            })
-        }
-        form.totalWeight = try object.decimal("totalWeight")
-        form.totalScore = try object.decimal("totalScore")
+        form.layout = try object.optionalString("layout")
+        try object.refuseUnknown(["schema", "layout"] + JSONShape.root.map(\.key))
+        try read(JSONShape.root, from: object, into: &form)
         return form
+    }
+
+    private static func read(_ shapes: [JSONShape], from object: JSONObject, into form: inout Form) throws {
+        for shape in shapes {
+            switch shape {
+            case .value(let field):
+                form[field.path] = try value(field, in: object)
+            case .object(let key, _, let children):
+                guard let child = try object.optionalObject(key) else { continue }
+                try child.refuseUnknown(children.map(\.key))
+                try read(children, from: child, into: &form)
+            case .indicators:
+                form.indicators = try object.optionalArray("indicators").map(indicator)
+            case .extras:
+                form.extras = try object.optionalArray("extras").map { extra in
+                    try extra.refuseUnknown(["label", "value"])
+                    return Extra(label: try extra.string("label"), value: try extra.string("value"))
+                }
+            }
+        }
+    }
+
+    private static func indicator(_ object: JSONObject) throws -> Indicator {
+        try object.refuseUnknown(["name", "weight", "categories"])
+        return Indicator(name: try object.string("name"), weight: try object.decimal("weight"),
+                         categories: try object.optionalArray("categories").map { category in
+            try category.refuseUnknown(["name", "weight", "items"])
+            return Category(name: try category.string("name"), weight: try category.decimal("weight"),
+                            items: try category.optionalArray("items").map(item))
+        })
+    }
+
+    private static func item(_ object: JSONObject) throws -> Item {
+        let fields = FieldCatalog.shared.itemFields
+        try object.refuseUnknown(fields.map(\.path))
+        var item = Item()
+        for field in fields { item[field.path] = try value(field, in: object) }
+        return item
+    }
+
+    private static func value(_ field: FieldCatalog.Field, in object: JSONObject) throws -> FieldValue? {
+        let key = String(field.path.split(separator: ".").last ?? "")
+        switch field.type {
+        case .integer: return .integer(try object.integer(key))
+        case .amount, .decimal, .percent: return .decimal(try object.decimal(key))
+        case .unit:
+            guard let unit = try object.optionalString(key) else { return nil }
+            guard FieldCatalog.shared.moneyUnits[unit] != nil else {
+                throw EvalSheetError(.invalidForm, "\(object.child(key)): expected one of \(FieldCatalog.shared.moneyUnits.keys.sorted().joined(separator: ", ")), found \"\(unit.prefix(20))\"")
+            }
+            return .text(unit)
+        default: return try object.optionalString(key).map(FieldValue.text)
+        }
     }
 }
 
@@ -60,13 +84,36 @@ private struct JSONObject {
         self.path = path
     }
 
-    private func child(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    func child(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
     private func required(_ key: String) throws -> Any {
         guard let value = values[key] else {
             throw EvalSheetError(.invalidForm, "\(child(key)): missing; add the key (see Templates/form.schema.json)")
         }
         return value
+    }
+
+    /// Refuses a key the canonical shape does not have, naming it, so no value is silently dropped.
+    func refuseUnknown(_ known: [String]) throws {
+        guard let key = values.keys.sorted().first(where: { !known.contains($0) }) else { return }
+        throw EvalSheetError(.invalidForm, "\(child(key)): unknown key; remove it or check its spelling (see Templates/form.schema.json)")
+    }
+
+    /// A string, or nil when the key is absent or null.
+    func optionalString(_ key: String) throws -> String? {
+        guard let value = values[key], !(value is NSNull) else { return nil }
+        guard let text = value as? String else { throw typeError(key, "a string", value) }
+        return text
+    }
+
+    func optionalObject(_ key: String) throws -> JSONObject? {
+        guard let value = values[key], !(value is NSNull) else { return nil }
+        return try JSONObject(value, path: child(key))
+    }
+
+    func optionalArray(_ key: String) throws -> [JSONObject] {
+        guard let value = values[key], !(value is NSNull) else { return [] }
+        return try array(key)
     }
 
     private func typeError(_ key: String, _ expected: String, _ value: Any) -> EvalSheetError {
@@ -80,8 +127,7 @@ private struct JSONObject {
     }
 
     func decimal(_ key: String) throws -> FormDecimal? {
-        let value = try required(key)
-        if value is NSNull { return nil }
+        guard let value = values[key], !(value is NSNull) else { return nil }
         guard let text = value as? String else { throw typeError(key, "a decimal string", value) }
         if text.isEmpty { return nil }
         guard let decimal = FormDecimal(parsing: text), !text.contains(",") else {
@@ -91,8 +137,7 @@ private struct JSONObject {
     }
 
     func integer(_ key: String) throws -> Int? {
-        let value = try required(key)
-        if value is NSNull { return nil }
+        guard let value = values[key], !(value is NSNull) else { return nil }
         guard let number = value as? NSNumber, !JSONObject.isBoolean(number),
               let integer = Int(exactly: number.doubleValue), abs(integer) < 1_000_000_000,
               Double(integer) == number.doubleValue

@@ -1,52 +1,72 @@
-/// Writes the canonical JSON by hand, so the key order is the contract's and Chinese stays unescaped.
+/// Writes the canonical JSON by hand from the field catalog, so the key order is the contract's and Chinese stays
+/// unescaped. Fields of version 1 are always written (null when empty); the others when the form has them.
 enum JSONFormWriter {
     static func text(of form: Form) -> String {
         var out = JSONOutput()
         out.object {
             $0.field("schema", .string(Form.schema))
-            $0.field("project", .object {
-                $0.field("code", .string(form.project.code))
-                $0.field("name", .string(form.project.name))
-                $0.field("year", form.project.year.map { .raw(String($0)) } ?? .raw("null"))
-                $0.field("implementingUnit", .string(form.project.implementingUnit))
-                $0.field("primaryBudgetUnit", .string(form.project.primaryBudgetUnit))
-            })
-            $0.field("funds", .object {
-                for (key, row) in [("total", form.funds.total), ("currentAppropriation", form.funds.currentAppropriation),
-                                   ("carryover", form.funds.carryover), ("other", form.funds.other)] {
-                    $0.field(key, .object {
-                        $0.field("initialBudget", .decimal(row.initialBudget))
-                        $0.field("annualBudget", .decimal(row.annualBudget))
-                        $0.field("executed", .decimal(row.executed))
-                    })
-                }
-                $0.field("weight", .decimal(form.funds.weight))
-                $0.field("executionRate", .decimal(form.funds.executionRate))
-                $0.field("score", .decimal(form.funds.score))
-            })
-            $0.field("overallGoal", .object {
-                $0.field("expected", .string(form.overallGoal.expected))
-                $0.field("actual", .string(form.overallGoal.actual))
-            })
-            $0.field("indicators", .array(form.indicators.map { indicator in .object {
-                $0.field("name", .string(indicator.name))
-                $0.field("weight", .decimal(indicator.weight))
-                $0.field("categories", .array(indicator.categories.map { category in .object {
-                    $0.field("name", .string(category.name))
-                    $0.field("items", .array(category.items.map { item in .object {
-                        $0.field("name", .string(item.name))
-                        $0.field("target", .string(item.target))
-                        $0.field("actual", .string(item.actual))
-                        $0.field("weight", .decimal(item.weight))
-                        $0.field("score", .decimal(item.score))
-                        $0.field("deviationReason", .string(item.deviationReason))
-                    } }))
-                } }))
-            } }))
-            $0.field("totalWeight", .decimal(form.totalWeight))
-            $0.field("totalScore", .decimal(form.totalScore))
+            if let layout = form.layout { $0.field("layout", .string(layout)) }
+            write(JSONShape.root, of: form, to: &$0)
         }
         return out.text + "\n"
+    }
+
+    private static func write(_ shapes: [JSONShape], of form: Form, to out: inout JSONOutput) {
+        for shape in shapes {
+            switch shape {
+            case .value(let field):
+                if field.core || form[field.path] != nil { out.field(shape.key, value(form[field.path])) }
+            case .object(let key, _, let children):
+                guard shape.isCore || children.contains(where: { has($0, form) }) else { continue }
+                out.field(key, .object { write(children, of: form, to: &$0) })
+            case .indicators:
+                out.field("indicators", .array(form.indicators.map(indicator)))
+            case .extras:
+                guard !form.extras.isEmpty else { continue }
+                out.field("extras", .array(form.extras.map { extra in .object {
+                    $0.field("label", .string(extra.label))
+                    $0.field("value", .string(extra.value))
+                } }))
+            }
+        }
+    }
+
+    private static func has(_ shape: JSONShape, _ form: Form) -> Bool {
+        switch shape {
+        case .value(let field): return form[field.path] != nil
+        case .object(_, _, let children): return children.contains { has($0, form) }
+        case .indicators: return true
+        case .extras: return !form.extras.isEmpty
+        }
+    }
+
+    private static func indicator(_ indicator: Indicator) -> JSONOutput.Value {
+        .object {
+            $0.field("name", .string(indicator.name))
+            $0.field("weight", .decimal(indicator.weight))
+            $0.field("categories", .array(indicator.categories.map { category in .object {
+                $0.field("name", .string(category.name))
+                $0.field("weight", .decimal(category.weight))
+                $0.field("items", .array(category.items.map(item)))
+            } }))
+        }
+    }
+
+    private static func item(_ item: Item) -> JSONOutput.Value {
+        .object {
+            for field in FieldCatalog.shared.itemFields where field.core || item[field.path] != nil {
+                $0.field(field.path, value(item[field.path]))
+            }
+        }
+    }
+
+    private static func value(_ value: FieldValue?) -> JSONOutput.Value {
+        switch value {
+        case .text(let text)?: return .string(text)
+        case .decimal(let decimal)?: return .decimal(decimal)
+        case .integer(let integer?)?: return .raw(String(integer))
+        case .integer(nil)?, nil: return .raw("null")
+        }
     }
 }
 

@@ -12,12 +12,12 @@ public struct TSVFormat: FormFormat {
     public func read(_ data: Data, options: ReadOptions) throws -> [FormReading] {
         let text = try TextEncoding.decode(data, as: encoding)
         let rows = TSVRecords.parse(text).map { Grid.Row(number: $0.line, cells: $0.cells) }
-        var extractor = FormExtractor(grid: Grid(rows: rows))
-        return [try extractor.extract()]
+        return try FormFinder.read(Grid(rows: rows), layout: options.layout)
     }
 
     public func write(_ form: Form, options: WriteOptions) throws -> Data {
-        let layout = SheetLayout(form: form)
+        let target = try LayoutConversion.target(for: form, requested: options.layout)
+        let layout = SheetLayout(form: LayoutConversion.prepare(form, for: target), template: target)
         var lines: [String] = []
         for row in layout.rows where !row.isContinuation {
             switch row.template.kind {
@@ -45,7 +45,7 @@ public struct TSVFormat: FormFormat {
             return text
         case .value(let value):
             let text = value.displayText
-            guard cell.source.format == .paragraphs, !text.isEmpty else { return text }
+            guard cell.source.effectiveFormat == .paragraphs, !text.isEmpty else { return text }
             return ParagraphMarkup.encode(text)
         }
     }

@@ -18,13 +18,15 @@ public struct XLSXFormat: FormFormat {
     }
 
     public func write(_ form: Form, options: WriteOptions, toFile path: String) throws {
-        try XLSXSheetWriter(layout: SheetLayout(form: form), password: options.password).write(to: path)
+        let target = try LayoutConversion.target(for: form, requested: options.layout)
+        let layout = SheetLayout(form: LayoutConversion.prepare(form, for: target), template: target)
+        try XLSXSheetWriter(layout: layout, password: options.password).write(to: path)
     }
 
     public func write(_ form: Form, options: WriteOptions) throws -> Data {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("evalsheet-\(UUID().uuidString).xlsx").path
         defer { unlink(path) }
-        try XLSXSheetWriter(layout: SheetLayout(form: form), password: options.password).write(to: path)
+        try write(form, options: options, toFile: path)
         return try Data(contentsOf: URL(fileURLWithPath: path))
     }
 }

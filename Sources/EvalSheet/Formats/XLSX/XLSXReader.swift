@@ -25,10 +25,10 @@ struct XLSXReader {
                     throw EvalSheetError(.unreadable, "part \(sheet.part) is missing from the package")
                 }
                 let grid = try SheetPart.grid(data, part: sheet.part, sharedStrings: strings.strings, styles: styles)
-                var extractor = FormExtractor(grid: grid)
-                var reading = try extractor.extract()
-                reading.sheet = sheet.name
-                readings.append(reading)
+                for var reading in try FormFinder.read(grid, layout: options.layout) {
+                    reading.sheet = sheet.name
+                    readings.append(reading)
+                }
             } catch let error as EvalSheetError {
                 let located = EvalSheetError(error.kind, "sheet \(sheet.name): \(error.message)")
                 if error.kind == .unreadable { throw located }

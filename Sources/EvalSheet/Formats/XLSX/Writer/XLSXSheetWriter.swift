@@ -53,7 +53,7 @@ struct XLSXSheetWriter {
         let result: lxw_error
         switch cell.content {
         case .label(let text), .constant(let text), .value(.text(let text)):
-            let text = cell.source.format == .paragraphs ? ParagraphMarkup.protect(text) : text
+            let text = cell.source.effectiveFormat == .paragraphs ? ParagraphMarkup.protect(text) : text
             if text.isEmpty {
                 result = worksheet_write_blank(sheet, row, column, format)
             } else {
@@ -115,7 +115,7 @@ struct XLSXSheetWriter {
         validation.error_type = UInt8(LXW_VALIDATION_ERROR_TYPE_STOP.rawValue)
         validation.ignore_blank = UInt8(LXW_VALIDATION_ON.rawValue)
         let here = CellReference.name(row: cell.row, column: cell.column)
-        switch cell.source.format {
+        switch cell.source.effectiveFormat {
         case .decimal, .amount, .percent:
             if let limit = cell.source.notAbove, let limitCell = layout.template.rows.flatMap(\.cells).first(where: { $0.field == limit }) {
                 let other = CellReference.name(row: cell.row, column: limitCell.col.index)

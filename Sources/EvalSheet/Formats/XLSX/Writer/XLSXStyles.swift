@@ -6,28 +6,28 @@ struct XLSXStyles {
     static let systemFill: lxw_color_t = 0xD9D9D9
 
     private let workbook: XLSXWorkbook
-    private let font: Template.Font
+    private let font: Layout.Font
     private var cache: [Look: UnsafeMutablePointer<lxw_format>] = [:]
 
     /// What makes two cells look different.
     private struct Look: Hashable {
         let isInput: Bool
         let style: String?
-        let format: Template.ValueFormat?
+        let format: Layout.ValueFormat?
         let isLabel: Bool
     }
 
-    init(workbook: XLSXWorkbook, font: Template.Font) {
+    init(workbook: XLSXWorkbook, font: Layout.Font) {
         self.workbook = workbook
         self.font = font
     }
 
     /// The format for a laid-out cell, made once per distinct look.
     mutating func format(for cell: SheetLayout.Cell) -> UnsafeMutablePointer<lxw_format> {
-        let role: Template.Role = cell.path == nil ? .system : cell.source.effectiveRole
-        let key = Look(isInput: role.isInput, style: cell.source.style, format: cell.source.format, isLabel: cell.path == nil)
+        let role: Layout.Role = cell.path == nil ? .system : cell.source.effectiveRole
+        let key = Look(isInput: role.isInput, style: cell.source.style, format: cell.format, isLabel: cell.path == nil)
         if let format = cache[key] { return format }
-        let numberFormat = Self.numberFormat(for: cell.source.format)
+        let numberFormat = Self.numberFormat(for: cell.format)
         let format = workbook.addFormat()
         format_set_font_name(format, font.name)
         format_set_font_size(format, font.size)
@@ -43,7 +43,7 @@ struct XLSXStyles {
             format_set_border(format, UInt8(LXW_BORDER_THIN.rawValue))
         default:
             format_set_border(format, UInt8(LXW_BORDER_THIN.rawValue))
-            if cell.path == nil || cell.source.format == .level1 {
+            if cell.path == nil || cell.format == .level1 {
                 format_set_align(format, UInt8(LXW_ALIGN_CENTER.rawValue))
             }
         }
@@ -59,12 +59,12 @@ struct XLSXStyles {
     }
 
     /// Number format shown for a field: amounts with separators, text kept as text.
-    static func numberFormat(for format: Template.ValueFormat?) -> String {
+    static func numberFormat(for format: Layout.ValueFormat?) -> String {
         switch format {
         case .amount: return "#,##0.00"
         case .percent: return "0.00"
         case .decimal, .integer: return "General"
-        case .text, .paragraphs, .level1: return "@"
+        case .text, .paragraphs, .level1, .unit: return "@"
         case nil: return ""
         }
     }

@@ -1,10 +1,10 @@
-/// The level-1 indicator label, `产出指标 (50分)`, written from and parsed by the template's pattern.
-struct Level1Label {
+/// A level-1 or level-2 indicator label, `产出指标 (50分)`, written from and parsed by the layout's pattern.
+struct LevelLabel {
     private let prefix: String
     private let separator: String
     private let suffix: String
 
-    /// `pattern` holds `{name}` then `{weight}`, as Templates/form.json's `level1Label`.
+    /// `pattern` holds `{name}` then `{weight}`, as a layout's `level1Label`.
     init(_ pattern: String) {
         let afterName = pattern.components(separatedBy: "{name}")
         prefix = afterName.first ?? ""
@@ -21,7 +21,8 @@ struct Level1Label {
 
     /// Name and weight of a label; either may be missing (`效益指标` alone, or `(30分)` alone); nil if the weight is malformed.
     func parse(_ raw: String) -> (name: String?, weight: FormDecimal?)? {
-        let text = raw.trimmed
+        // Names are joined across in-cell line breaks: `经济效益\n指标` is 经济效益指标.
+        let text = raw.contains(where: \.isNewline) ? String(raw.filter { !$0.isNewline && !$0.isWhitespace }) : raw.trimmed
         guard !text.isEmpty else { return (nil, nil) }
         let open = LabelText.normalized(separator)
         let close = LabelText.normalized(suffix)

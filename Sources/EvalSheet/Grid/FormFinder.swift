@@ -1,0 +1,77 @@
+/// Finds which layout a sheet is in, by scoring each layout's labels against it, and reads its forms.
+enum FormFinder {
+    /// How well one layout's labels fit a sheet.
+    struct Fit {
+        let layout: Layout
+        let found: Int
+        let missing: [String]
+        var score: Int { found - missing.count }
+        /// Enough of the layout's labels are there to try reading it.
+        var isPlausible: Bool { found >= 3 && found * 5 >= (found + missing.count) * 2 }
+    }
+
+    /// Every form in `grid`, in `layout` when given, else in the layout that fits best.
+    static func read(_ grid: Grid, layout forced: String? = nil) throws -> [FormReading] {
+        if let forced {
+            var reader = LayoutReader(grid: grid, layout: try Layouts.named(forced))
+            return try reader.readAll()
+        }
+        let fits = try fits(for: grid)
+        var firstError: EvalSheetError?
+        for fit in fits where fit.isPlausible {
+            do {
+                var reader = LayoutReader(grid: grid, layout: fit.layout)
+                return try reader.readAll()
+            } catch let error as EvalSheetError {
+                if firstError == nil { firstError = error }
+            }
+        }
+        if let firstError { throw firstError }
+        throw noLayout(fits.first, looksLikeTheForm: looksLikeTheForm(grid))
+    }
+
+    /// Each layout's fit, best first (declaration order breaks ties).
+    static func fits(for grid: Grid) throws -> [Fit] {
+        let texts = labelTexts(grid)
+        return try Layouts.all().map { layout in
+            var found = 0
+            var missing: [String] = []
+            for cell in layout.rows.flatMap(\.labels) {
+                if cell.alternatives.contains(where: { $0.plainLabel.map(texts.contains) ?? false }) { found += 1 }
+                else if let label = cell.label { missing.append(label) }
+            }
+            return Fit(layout: layout, found: found, missing: missing)
+        }.enumerated().sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }.map(\.element)
+    }
+
+    /// The short cells of the grid as labels compare, with the `label` part of `label:value` cells.
+    private static func labelTexts(_ grid: Grid) -> Set<String> {
+        var texts = Set<String>()
+        for row in grid.rows {
+            for cell in row.cells where !cell.isEmpty && cell.count <= 60 {
+                let text = LabelText.normalized(cell)
+                texts.insert(text)
+                if let colon = text.firstIndex(of: ":") { texts.insert(String(text[..<colon])) }
+            }
+        }
+        return texts
+    }
+
+    private static func looksLikeTheForm(_ grid: Grid) -> Bool {
+        grid.rows.contains { $0.cells.contains { $0.count < 80 && ($0.contains("绩效自评表") || $0.contains("绩效目标自评表")) } }
+    }
+
+    private static func noLayout(_ closest: Fit?, looksLikeTheForm: Bool) -> EvalSheetError {
+        guard let closest else { return EvalSheetError(.invalidForm, "not a 项目支出绩效自评表; no layout is declared") }
+        let total = closest.found + closest.missing.count
+        let missing = closest.missing.prefix(8).map { "\u{201C}\($0)\u{201D}" }.joined(separator: ", ")
+        let more = closest.missing.count > 8 ? " …" : ""
+        let en = looksLikeTheForm
+            ? "this looks like a 项目支出绩效自评表, but in a layout evalsheet does not know: closest is \(closest.layout.id) (\(closest.found) of \(total) labels found; not found: \(missing)\(more)); try --layout \(closest.layout.id), or send the file so its layout can be added"
+            : "not a 项目支出绩效自评表 in any known layout: closest is \(closest.layout.id) (\(closest.found) of \(total) labels found; not found: \(missing)\(more)); check that this file is the form (evalsheet layouts lists the layouts)"
+        let zh = looksLikeTheForm
+            ? "看起来是项目支出绩效自评表，但版式未知：最接近的是 \(closest.layout.id)（\(total) 个标签中找到 \(closest.found) 个；未找到：\(missing)\(more)）；可尝试 --layout \(closest.layout.id)，或提供此文件以便增加该版式"
+            : "不是已知版式的项目支出绩效自评表：最接近的是 \(closest.layout.id)（\(total) 个标签中找到 \(closest.found) 个；未找到：\(missing)\(more)）；请确认文件是否为该表（evalsheet layouts 列出所有版式）"
+        return EvalSheetError(.invalidForm, en, zh: zh)
+    }
+}

@@ -1,0 +1,384 @@
+/// Reads the forms of one layout from a grid by the layout's labels: each block is found on its own, wherever it
+/// sits; the indicator columns are mapped by their headers; several forms one after another give one reading each.
+struct LayoutReader {
+    let layout: Layout
+    private let rows: [Grid.Row]
+    private var normalizedRows: [[String]?]
+    /// Longest cell that can be a label; longer cells are values and are never normalised.
+    private static let maximumLabelLength = 40
+    /// Rows above a form's first label that may hold its title.
+    private static let titleLookback = 3
+
+    init(grid: Grid, layout: Layout) {
+        self.layout = layout
+        self.rows = grid.rows.filter { !$0.isBlank }
+        self.normalizedRows = Array(repeating: nil, count: rows.count)
+    }
+
+    /// Every form of this layout in the grid, one per occurrence of the label the layout starts with.
+    mutating func readAll() throws -> [FormReading] {
+        guard let start = layout.rows.first(where: { $0.kind == .pairs && !$0.labels.isEmpty })?.labels.first else { return [] }
+        let starts = rows.indices.filter { find(start, in: $0..<($0 + 1)) != nil }
+        guard !starts.isEmpty else { throw EvalSheetError.notTheForm(missing: start.label ?? "", after: "the start of the file") }
+        var readings: [FormReading] = []
+        for (index, row) in starts.enumerated() {
+            let previous = index > 0 ? starts[index - 1] : -1
+            let next = index + 1 < starts.count ? titleStart(before: starts[index + 1], after: row) : rows.count
+            readings.append(try read(titleStart(before: row, after: previous)..<next))
+        }
+        return readings
+    }
+
+    /// The row of the form's title when one of the few rows above `row` holds it, else `row`.
+    private mutating func titleStart(before row: Int, after previous: Int) -> Int {
+        var start = row
+        for candidate in stride(from: row - 1, through: max(previous + 1, row - Self.titleLookback), by: -1) {
+            if normalized(candidate).contains(where: { $0.contains("自评表") }) { start = candidate }
+        }
+        return start
+    }
+
+    // MARK: One form
+
+    /// The header the following rows are read under: template column → where that column sits in the file.
+    private struct Header {
+        var row = -1
+        var columns: [Int: Int] = [:]
+        var starts: [Int] = []
+
+        /// The file columns a value under the template column may occupy: up to the next header column.
+        func span(of templateColumn: Int) -> Range<Int>? {
+            guard let start = columns[templateColumn] else { return nil }
+            return start..<(starts.first(where: { $0 > start }) ?? Int.max)
+        }
+    }
+
+    private mutating func read(_ segment: Range<Int>) throws -> FormReading {
+        var reading = FormReading(form: Form())
+        reading.form.layout = layout.id
+        var header = Header()
+        var unlabeledRows = 0
+        var previousKind: Layout.RowKind?
+        for (index, row) in layout.rows.enumerated() {
+            defer { previousKind = row.kind }
+            try readPatterns(row, in: segment, into: &reading)
+            switch row.kind {
+            case .title, .note, .section:
+                continue
+            case .pairs:
+                try readPairs(row, in: segment, into: &reading)
+            case .header:
+                if previousKind != .header { header = Header() }
+                readHeader(row, in: segment, into: &header)
+                unlabeledRows = 0
+            case .table:
+                guard header.row >= 0 || row.rowLabel != nil else { continue }
+                let after = max(header.row + 1, segment.lowerBound)
+                let found: Int?
+                if let label = row.rowLabel {
+                    found = find(label, in: after..<segment.upperBound)?.row
+                } else {
+                    found = after + unlabeledRows < segment.upperBound ? after + unlabeledRows : nil
+                    unlabeledRows += 1
+                }
+                if let found { try readTableRow(row, at: found, under: header, into: &reading) }
+            case .items:
+                guard header.row >= 0 else { continue }
+                let first = header.row + 1
+                let closing = layout.rows[(index + 1)...].flatMap(\.labels)
+                    .compactMap { find($0, in: first..<segment.upperBound)?.row }.min()
+                if closing == nil, let last = segment.last, last >= first {
+                    reading.cutShort = "row \(rows[last].number + 1)"
+                }
+                try readItems(row, rows: first..<(closing ?? segment.upperBound), under: header, into: &reading)
+            }
+        }
+        return reading
+    }
+
+    // MARK: Finding labels
+
+    /// Where a label cell (any of its wordings) first appears in `range`; `inline` is what follows `label:` in the same cell.
+    private mutating func find(_ cell: Layout.Cell, in range: Range<Int>) -> (row: Int, column: Int, inline: String?)? {
+        let labels = cell.alternatives.compactMap(\.plainLabel)
+        let patterns = cell.label == nil ? [] : cell.alternatives.filter { !$0.fields.isEmpty }
+        for rowIndex in range where rowIndex >= 0 && rowIndex < rows.count {
+            let cells = normalized(rowIndex)
+            for (column, text) in cells.enumerated() where !text.isEmpty {
+                if patterns.contains(where: { $0.match(text) != nil }) { return (rowIndex, column, nil) }
+                for label in labels {
+                    if text == label { return (rowIndex, column, nil) }
+                    if text.hasPrefix(label), text.dropFirst(label.count).first == ":" {
+                        let raw = rows[rowIndex][column]
+                        let rest = raw.firstIndex(where: { $0 == ":" || $0 == "：" }).map { raw[raw.index(after: $0)...].trimmed } ?? ""
+                        return (rowIndex, column, rest)
+                    }
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The row's cells as comparable labels, worked out when first searched.
+    private mutating func normalized(_ row: Int) -> [String] {
+        if let cached = normalizedRows[row] { return cached }
+        let cells = rows[row].cells.map { $0.count > Self.maximumLabelLength ? "" : LabelText.normalized($0) }
+        normalizedRows[row] = cells
+        return cells
+    }
+
+    // MARK: Blocks
+
+    /// Fields carried inside a label or text: the year in the title, the money unit in `项目资金（万元）`.
+    private mutating func readPatterns(_ row: Layout.Row, in segment: Range<Int>, into reading: inout FormReading) throws {
+        for cell in row.cells {
+            let patterns = cell.alternatives.filter { !$0.fields.isEmpty }
+            guard !patterns.isEmpty, cell.placedFields.contains(where: { reading.form[$0] == nil }) || cell.field == nil else { continue }
+            search: for rowIndex in segment {
+                for (column, text) in normalized(rowIndex).enumerated() where !text.isEmpty {
+                    for pattern in patterns {
+                        guard let captures = pattern.match(text) else { continue }
+                        var values: [(String, FieldValue)] = []
+                        for (path, captured) in captures {
+                            guard let value = try? parse(captured, format: Layout.Cell.format(ofField: path), path: path, ref: "") else { continue }
+                            values.append((path, value))
+                        }
+                        guard values.count == captures.count else { continue }
+                        for (path, value) in values { store(value, at: path, row: rowIndex, column: column, into: &reading) }
+                        break search
+                    }
+                }
+            }
+        }
+    }
+
+    private mutating func readPairs(_ row: Layout.Row, in segment: Range<Int>, into reading: inout FormReading) throws {
+        var at: (row: Int, column: Int, inline: String?)?
+        var taken = 0
+        for cell in row.cells {
+            if cell.label != nil {
+                at = find(cell, in: segment)
+                taken = 0
+                continue
+            }
+            guard let path = cell.field, let found = at else { continue }
+            defer { taken += 1 }
+            var text = ""
+            var column = found.column + 1
+            if let inline = found.inline, taken == 0 {
+                text = inline
+                column = found.column
+            } else {
+                let cells = rows[found.row].cells
+                var seen = found.inline == nil ? 0 : 1
+                var scan = found.column + 1
+                while scan < cells.count {
+                    if !cells[scan].isBlank {
+                        if layout.normalizedLabels.contains(normalized(found.row)[scan]) { break }
+                        if seen == taken { text = cells[scan]; column = scan; break }
+                        seen += 1
+                    }
+                    scan += 1
+                }
+            }
+            let label = path == "extras" ? rows[found.row][found.column] : nil
+            try store(text, cell: cell, path: path, extraLabel: label, row: found.row, column: column, into: &reading)
+        }
+    }
+
+    private mutating func readHeader(_ row: Layout.Row, in segment: Range<Int>, into header: inout Header) {
+        var best: (row: Int, found: [(Int, Int)])?
+        for rowIndex in segment {
+            var found: [(Int, Int)] = []
+            for cell in row.labels {
+                guard let at = find(cell, in: rowIndex..<(rowIndex + 1)) else { continue }
+                found.append((cell.col.index, at.column))
+            }
+            if found.count > (best?.found.count ?? 0) { best = (rowIndex, found) }
+        }
+        guard let best, best.found.count * 2 >= row.labels.count else { return }
+        for (templateColumn, fileColumn) in best.found {
+            header.columns[templateColumn] = fileColumn
+            // A merged header label covers the template columns up to its mergeTo.
+            if let cell = row.labels.first(where: { $0.col.index == templateColumn }), let last = cell.mergeTo?.index, last > templateColumn {
+                for covered in (templateColumn + 1)...last where header.columns[covered] == nil { header.columns[covered] = fileColumn }
+            }
+        }
+        header.starts = Array(Set(header.starts + best.found.map(\.1))).sorted()
+        header.row = max(header.row, best.row)
+    }
+
+    private mutating func readTableRow(_ row: Layout.Row, at rowIndex: Int, under header: Header, into reading: inout FormReading) throws {
+        for cell in row.fields {
+            let (text, column) = value(at: cell.col.index, in: rowIndex, under: header, paragraphs: cell.effectiveFormat == .paragraphs)
+            let label = cell.field == "extras" ? headerLabel(above: cell, header: header) : nil
+            try store(text, cell: cell, path: cell.field!, extraLabel: label, row: rowIndex, column: column, into: &reading)
+        }
+    }
+
+    /// The printed header text above a template column, for an extras cell under a header.
+    private func headerLabel(above cell: Layout.Cell, header: Header) -> String? {
+        guard let column = header.columns[cell.col.index], header.row >= 0 else { return nil }
+        return rows[header.row][column].trimmed
+    }
+
+    /// The text under a header column (paragraph cells joined by newlines) and where it starts.
+    private func value(at templateColumn: Int, in row: Int, under header: Header, paragraphs: Bool) -> (String, Int) {
+        let cells = rows[row].cells
+        guard let span = header.span(of: templateColumn) else { return (rows[row][templateColumn], templateColumn) }
+        var parts: [String] = []
+        var first: Int?
+        for column in span.lowerBound..<max(span.lowerBound, min(span.upperBound, cells.count)) where !cells[column].isEmpty {
+            if first == nil { first = column }
+            if paragraphs { parts += CellText.paragraphs(cells[column]) } else { parts.append(cells[column]); break }
+        }
+        return (parts.joined(separator: "\n"), first ?? span.lowerBound)
+    }
+
+    // MARK: Indicators
+
+    private mutating func readItems(_ row: Layout.Row, rows range: Range<Int>, under header: Header, into reading: inout FormReading) throws {
+        guard let level1 = row.cells.first(where: { $0.field == "indicator.name" }),
+              let level2 = row.cells.first(where: { $0.field == "category.name" }) else { return }
+        let itemCells = row.fields.filter { $0.field!.hasPrefix("item.") && header.span(of: $0.col.index) != nil }
+        let level1Label = LevelLabel(layout.level1Label)
+        let level2Label = LevelLabel(layout.categoryLabel)
+        var indicators: [Indicator] = []
+        for rowIndex in range {
+            let (level1Text, level1Column) = value(at: level1.col.index, in: rowIndex, under: header, paragraphs: false)
+            let (level2Text, level2Column) = value(at: level2.col.index, in: rowIndex, under: header, paragraphs: false)
+            let cellName = CellReference.name(row: rows[rowIndex].number, column: level1Column)
+            var startedIndicator = false
+            if let parsed = level1Label.parse(level1Text) {
+                if let name = parsed.name, name != indicators.last?.name {
+                    indicators.append(Indicator(name: name))
+                    startedIndicator = true
+                    reading.cells[IndicatorPath.indicator(indicators.count - 1) + ".name"] = cellName
+                }
+                if let weight = parsed.weight {
+                    guard !indicators.isEmpty else {
+                        throw EvalSheetError(.invalidForm, "cell \(cellName): weight \(level1Text) comes before any 一级指标; put the 一级指标 name first")
+                    }
+                    indicators[indicators.count - 1].weight = weight
+                    reading.cells[IndicatorPath.indicator(indicators.count - 1) + ".weight"] = cellName
+                }
+            } else if !level1Text.isEmpty {
+                throw EvalSheetError.badValue(cell: cellName, path: IndicatorPath.indicator(indicators.count) + ".weight",
+                                              label: "一级指标", expected: "a name with its weight such as 产出指标 (50分)", found: level1Text)
+            }
+            var texts: [(Layout.Cell, String, Int)] = []
+            for cell in itemCells {
+                let (text, column) = value(at: cell.col.index, in: rowIndex, under: header, paragraphs: false)
+                texts.append((cell, text, column))
+            }
+            let isPlaceholder = !layout.keepsBlankItems
+                && texts.allSatisfy { $0.1.isBlank || ($0.0.field == "item.name" && Self.isPlaceholder($0.1)) }
+            guard !indicators.isEmpty else {
+                if isPlaceholder && level2Text.isBlank { continue }
+                throw EvalSheetError(.invalidForm, "cell \(cellName): indicator row without 一级指标; fill in the 一级指标 of the first row")
+            }
+            let i = indicators.count - 1
+            let parsed2 = level2Label.parse(level2Text)
+            let level2Name = parsed2?.name ?? ""
+            if startedIndicator || (!level2Name.isEmpty && level2Name != indicators[i].categories.last?.name) {
+                indicators[i].categories.append(Category(name: level2Name, weight: parsed2?.weight))
+                reading.cells[IndicatorPath.category(i, indicators[i].categories.count - 1) + ".name"] =
+                    CellReference.name(row: rows[rowIndex].number, column: level2Column)
+            }
+            guard !isPlaceholder else { continue }
+            let c = indicators[i].categories.count - 1
+            var item = Item()
+            let itemIndex = indicators[i].categories[c].items.count
+            let prefix = IndicatorPath.item(i, c, itemIndex) + "."
+            for (cell, text, column) in texts {
+                let key = String(cell.field!.dropFirst(5))
+                let ref = CellReference.name(row: rows[rowIndex].number, column: column)
+                reading.cells[prefix + key] = ref
+                item[key] = try parse(text, format: cell.effectiveFormat, path: prefix + key, ref: ref)
+            }
+            indicators[i].categories[c].items.append(item)
+        }
+        reading.form.indicators = indicators
+    }
+
+    /// Template rows left in a published form: `指标1`, `指标2：`, `……`.
+    static func isPlaceholder(_ text: String) -> Bool {
+        let compact = LabelText.normalized(text)
+        if !compact.isEmpty, compact.allSatisfy({ $0 == "…" || $0 == "." || $0 == "。" }) { return true }
+        guard compact.hasPrefix("指标") else { return false }
+        let rest = compact.dropFirst(2)
+        return !rest.isEmpty && rest.allSatisfy(\.isASCIIDigit)
+    }
+
+    // MARK: Values
+
+    private mutating func store(_ text: String, cell: Layout.Cell, path: String, extraLabel: String?, row: Int, column: Int,
+                                into reading: inout FormReading) throws {
+        let ref = CellReference.name(row: rows[row].number, column: column)
+        if path == "extras" {
+            let label = LabelText.halfWidth(extraLabel ?? "").trimmed.trimmingColons
+            reading.form.extras.append(Extra(label: label, value: text.trimmed))
+            return
+        }
+        if let codeField = cell.codeField, let (code, name) = Self.splitCode(text) {
+            store(.text(code), at: codeField, row: row, column: column, into: &reading, ref: ref)
+            store(.text(name), at: path, row: row, column: column, into: &reading, ref: ref)
+            return
+        }
+        store(try parse(text, format: cell.effectiveFormat, path: path, ref: ref), at: path, row: row, column: column, into: &reading, ref: ref)
+    }
+
+    private func store(_ value: FieldValue, at path: String, row: Int, column: Int, into reading: inout FormReading, ref: String? = nil) {
+        let ref = ref ?? CellReference.name(row: rows[row].number, column: column)
+        if path.hasPrefix("extras.") {
+            reading.form.extras.append(Extra(label: String(path.dropFirst(7)), value: value.displayText))
+            return
+        }
+        reading.cells[path] = ref
+        reading.form[path] = value
+    }
+
+    /// `51092324T000010263357-工资性支出` → code and name; nil when the text does not start with a code.
+    static func splitCode(_ text: String) -> (String, String)? {
+        let trimmed = text.trimmed
+        guard let dash = trimmed.firstIndex(where: { $0 == "-" || $0 == "－" }) else { return nil }
+        let code = trimmed[..<dash]
+        guard code.count >= 6, code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }), code.contains(where: \.isNumber) else { return nil }
+        return (String(code), trimmed[trimmed.index(after: dash)...].trimmed)
+    }
+
+    private func parse(_ text: String, format: Layout.ValueFormat, path: String, ref: String) throws -> FieldValue {
+        var label: String { layout.label(forField: path.hasPrefix("indicators[") ? "item." + (path.split(separator: ".").last.map(String.init) ?? "") : path) }
+        switch format {
+        case .text, .level1:
+            return .text(text)
+        case .paragraphs:
+            return .text(text)
+        case .unit:
+            let unit = LabelText.halfWidth(text).trimmed
+            guard FieldCatalog.shared.moneyUnits[unit] != nil else {
+                throw EvalSheetError.badValue(cell: ref, path: path, label: label, expected: "元 or 万元", found: text)
+            }
+            return .text(unit)
+        case .integer:
+            guard let value = CellText.integer(text) else {
+                throw EvalSheetError.badValue(cell: ref, path: path, label: label, expected: "a whole number", found: text)
+            }
+            return .integer(value)
+        case .amount, .decimal, .percent:
+            guard let value = CellText.decimal(text, percent: format == .percent) else {
+                throw EvalSheetError.badValue(cell: ref, path: path, label: label, expected: "a decimal number", found: text)
+            }
+            return .decimal(value)
+        }
+    }
+}
+
+extension String {
+    /// The text without trailing colons.
+    var trimmingColons: String {
+        var text = self
+        while text.last == ":" || text.last == "：" { text.removeLast() }
+        return text.trimmed
+    }
+}

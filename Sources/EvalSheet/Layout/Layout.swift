@@ -1,0 +1,304 @@
+import Foundation
+
+/// One layout of the form as a file of Templates/layouts/ declares it: its rows, labels (with synonyms), fields and
+/// formulas. It drives reading, writing, the field list of the checks and the formulas, so a layout is data.
+public struct Layout: Decodable, Sendable {
+    /// The id used by `--layout` and the JSON's `layout` key.
+    public let id: String
+    public let title: String
+    /// Where and when the layout is used, one line.
+    public let usedIn: String
+    /// The money unit the layout prints amounts in (元 or 万元).
+    public let moneyUnit: String
+    public let sheetName: String
+    public let font: Font
+    public let columns: [ColumnWidth]
+    /// How a level-1 label is printed, `{name} ({weight}分)`; parsing accepts the name alone.
+    public let level1Label: String
+    /// How a level-2 label is printed, `{name}` or `{name}({weight}分)`.
+    public let categoryLabel: String
+    /// The level-1 and level-2 indicators every form has, for a blank template made from nothing.
+    public let indicatorSkeleton: [SkeletonIndicator]
+    /// Every indicator row is an item, even with its cells blank (a system export); otherwise a blank row under a
+    /// level-2 label is a level 2 without items, and template placeholders (`指标1`, `……`) are skipped.
+    public let keepsBlankItems: Bool
+    public let rows: [Row]
+    /// The Templates/ file it came from, for messages.
+    public private(set) var file = ""
+
+    /// Every label the layout declares (with synonyms), normalised, so a reader can tell a label from a value.
+    public private(set) var normalizedLabels: Set<String> = []
+    /// The label of each field, worked out once (see `label(forField:)`).
+    private var fieldLabels: [String: String] = [:]
+    private var fieldCells: [String: Cell] = [:]
+
+    public struct SkeletonIndicator: Decodable, Sendable {
+        public let name: String
+        public let categories: [String]
+    }
+
+    public struct Font: Decodable, Sendable {
+        public let name: String
+        public let size: Double
+    }
+
+    public struct ColumnWidth: Decodable, Sendable {
+        public let col: Column
+        public let width: Double
+    }
+
+    /// What a row of the form is, which decides how it is read and written.
+    public enum RowKind: String, Decodable, Sendable {
+        /// The form's title line (may carry the year).
+        case title
+        /// Label/value pairs side by side: each value is the next filled cell right of its label.
+        case pairs
+        /// A bold section label across the sheet.
+        case section
+        /// Column labels that the following table rows and items are read under.
+        case header
+        /// One row of values under the last header, found by its row label (or, without one, the next row).
+        case table
+        /// The repeating indicator rows, one per level-3 item.
+        case items
+        /// The closing note.
+        case note
+    }
+
+    public final class Row: Decodable, Sendable {
+        public let kind: RowKind
+        public let height: Double?
+        public let tsvWidth: Int?
+        public let cells: [Cell]
+
+        /// The label that identifies this row when reading: its last label cell.
+        var rowLabel: Cell? { cells.last(where: { $0.label != nil }) }
+        var labels: [Cell] { cells.filter { $0.label != nil } }
+        var fields: [Cell] { cells.filter { $0.field != nil } }
+    }
+
+    /// How far a merged label reaches down.
+    public enum MergeDown: Decodable, Sendable, Equatable {
+        case rows(Int)
+        case items, indicator, category
+
+        public init(from decoder: Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let count = try? container.decode(Int.self) { self = .rows(count); return }
+            switch try container.decode(String.self) {
+            case "items": self = .items
+            case "indicator": self = .indicator
+            case "category": self = .category
+            case let other:
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown mergeDown \(other)")
+            }
+        }
+    }
+
+    /// How a field's value is written and parsed.
+    public enum ValueFormat: String, Decodable, Sendable {
+        case text, integer, amount, decimal, percent, paragraphs, level1, unit
+    }
+
+    /// Who fills a field: the system (greyed, locked) or the user.
+    public enum Role: String, Decodable, Sendable {
+        case system, input, required
+        public var isInput: Bool { self != .system }
+    }
+
+    public final class Cell: Decodable, Sendable {
+        public let col: Column
+        /// A label printed in the cell; `synonyms` are other wordings real files use.
+        public let label: String?
+        public let synonyms: [String]
+        /// A fixed text such as `—`.
+        public let text: String?
+        /// A text with fields in braces, `项目资金（{funds.unit}）`, written with the values and read back from them.
+        public let pattern: Pattern?
+        public let field: String?
+        public let format: ValueFormat?
+        public let role: Role?
+        public let mergeTo: Column?
+        public let mergeDown: MergeDown?
+        public let tsvCol: Column?
+        public let style: String?
+        /// An Excel formula over `{field}` references; the same formula checks the value in decimals.
+        public let formula: String?
+        /// The finding code when the value disagrees with its formula.
+        public let rule: String?
+        public let notAbove: String?
+        /// For `project.name`: the field that a `CODE-name` cell's code goes to.
+        public let codeField: String?
+        /// Label and synonyms, each as a pattern (plain labels are patterns without fields).
+        public let alternatives: [Pattern]
+
+        public var effectiveRole: Role { role ?? .system }
+        public var effectiveFormat: ValueFormat { format ?? Cell.format(ofField: field) }
+
+        private enum CodingKeys: String, CodingKey, CaseIterable {
+            case col, label, synonyms, text, pattern, field, format, role, mergeTo, mergeDown, tsvCol, style, formula, rule,
+                 notAbove, codeField
+        }
+
+        public required init(from decoder: Decoder) throws {
+            let unknown = try decoder.container(keyedBy: AnyKey.self).allKeys.map(\.stringValue)
+                .filter { CodingKeys(rawValue: $0) == nil }
+            if let key = unknown.first {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown key \"\(key)\""))
+            }
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            col = try container.decode(Column.self, forKey: .col)
+            label = try container.decodeIfPresent(String.self, forKey: .label)
+            synonyms = try container.decodeIfPresent([String].self, forKey: .synonyms) ?? []
+            text = try container.decodeIfPresent(String.self, forKey: .text)
+            pattern = try container.decodeIfPresent(String.self, forKey: .pattern).map(Pattern.init)
+            field = try container.decodeIfPresent(String.self, forKey: .field)
+            format = try container.decodeIfPresent(ValueFormat.self, forKey: .format)
+            role = try container.decodeIfPresent(Role.self, forKey: .role)
+            mergeTo = try container.decodeIfPresent(Column.self, forKey: .mergeTo)
+            mergeDown = try container.decodeIfPresent(MergeDown.self, forKey: .mergeDown)
+            tsvCol = try container.decodeIfPresent(Column.self, forKey: .tsvCol)
+            style = try container.decodeIfPresent(String.self, forKey: .style)
+            formula = try container.decodeIfPresent(String.self, forKey: .formula)
+            rule = try container.decodeIfPresent(String.self, forKey: .rule)
+            notAbove = try container.decodeIfPresent(String.self, forKey: .notAbove)
+            codeField = try container.decodeIfPresent(String.self, forKey: .codeField)
+            if let label, label.trimmed.isEmpty {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [CodingKeys.label], debugDescription: "empty label"))
+            }
+            let texts = (label.map { [$0] } ?? []) + synonyms + (pattern.map { _ in [] } ?? [])
+            alternatives = texts.map(Pattern.init) + (pattern.map { [$0] } ?? [])
+        }
+
+        /// The format a field is written in, from its type in Templates/fields.json.
+        static func format(ofField path: String?) -> ValueFormat {
+            guard let path else { return .text }
+            switch path {
+            case "indicator.name": return .level1
+            case "category.name", "extras": return .text
+            case "indicator.weight", "category.weight": return .decimal
+            default: break
+            }
+            switch FieldCatalog.shared.field(path)?.type {
+            case .paragraphs: return .paragraphs
+            case .integer: return .integer
+            case .amount: return .amount
+            case .decimal: return .decimal
+            case .percent: return .percent
+            case .unit: return .unit
+            default: return .text
+            }
+        }
+    }
+
+    /// A column given by its letters in the layout, held as a zero-based index.
+    public struct Column: Decodable, Sendable, Hashable, Comparable {
+        public let index: Int
+        public init(from decoder: Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            let letters = try container.decode(String.self)
+            guard let index = CellReference.columnIndex(letters) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a column: \(letters)")
+            }
+            self.index = index
+        }
+        public static func < (lhs: Column, rhs: Column) -> Bool { lhs.index < rhs.index }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, title, usedIn, moneyUnit, sheetName, font, columns, level1Label, categoryLabel, indicatorSkeleton, keepsBlankItems, rows
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        title = try container.decode(String.self, forKey: .title)
+        usedIn = try container.decode(String.self, forKey: .usedIn)
+        moneyUnit = try container.decode(String.self, forKey: .moneyUnit)
+        sheetName = try container.decode(String.self, forKey: .sheetName)
+        font = try container.decode(Font.self, forKey: .font)
+        columns = try container.decode([ColumnWidth].self, forKey: .columns)
+        level1Label = try container.decode(String.self, forKey: .level1Label)
+        categoryLabel = try container.decodeIfPresent(String.self, forKey: .categoryLabel) ?? "{name}"
+        indicatorSkeleton = try container.decode([SkeletonIndicator].self, forKey: .indicatorSkeleton)
+        keepsBlankItems = try container.decodeIfPresent(Bool.self, forKey: .keepsBlankItems) ?? false
+        rows = try container.decode([Row].self, forKey: .rows)
+    }
+
+    /// Decodes and checks one layout file; every mistake names the file and the key.
+    static func load(file: String, text: String) throws -> Layout {
+        var layout: Layout
+        do {
+            layout = try JSONDecoder().decode(Layout.self, from: Data(text.utf8))
+        } catch {
+            throw EvalSheetError(.usage, "\(file): \(TemplateError.describe(error)); fix the layout file")
+        }
+        layout.file = file
+        try LayoutCheck(layout: layout).run()
+        layout.normalizedLabels = Set(layout.rows.flatMap(\.cells).flatMap(\.alternatives).compactMap(\.plainLabel))
+        layout.fieldLabels = Self.fieldLabels(layout.rows)
+        for row in layout.rows {
+            for cell in row.cells {
+                for path in cell.placedFields where layout.fieldCells[path] == nil { layout.fieldCells[path] = cell }
+            }
+        }
+        return layout
+    }
+
+    /// An empty form with the standard indicators, one empty item under each level 2.
+    public var emptyForm: Form {
+        var form = Form()
+        form.indicators = indicatorSkeleton.map { indicator in
+            Indicator(name: indicator.name, categories: indicator.categories.map { Category(name: $0, items: [Item()]) })
+        }
+        return form
+    }
+
+    /// The cell that places `path` (`funds.weight`, `item.score`), if this layout has one.
+    public func cell(forField path: String) -> Cell? { fieldCells[path] }
+
+    /// True when the layout has a cell for `path`.
+    public func has(_ path: String) -> Bool { fieldCells[path] != nil }
+
+    /// The label shown above or beside a field, as finance staff know it (`全年执行数`, `* 得分`).
+    public func label(forField path: String) -> String { fieldLabels[path] ?? path }
+
+    /// The items row of the layout.
+    var itemsRow: Row? { rows.first { $0.kind == .items } }
+
+    private static func fieldLabels(_ rows: [Row]) -> [String: String] {
+        var labels: [String: String] = [:]
+        var header: Row?
+        for row in rows {
+            if row.kind == .header { header = row }
+            for cell in row.cells {
+                guard let path = cell.field ?? cell.pattern?.fields.first, labels[path] == nil else { continue }
+                let beside = row.cells.last(where: { $0.label != nil && $0.col < cell.col })?.label
+                let above = header?.cells.first(where: { $0.label != nil && $0.col <= cell.col && cell.col <= ($0.mergeTo ?? $0.col) })?.label
+                let own = FieldCatalog.shared.field(path)?.zh
+                switch row.kind {
+                case .pairs: labels[path] = beside ?? own ?? path
+                case .items: labels[path] = above ?? own ?? path
+                case .title, .section, .note: labels[path] = own ?? path
+                case .header, .table:
+                    let parts = [beside, above].compactMap { $0 }
+                    labels[path] = parts.isEmpty ? own ?? path : parts.joined(separator: " / ")
+                }
+            }
+        }
+        return labels
+    }
+}
+
+extension Layout.Cell {
+    /// The fields this cell places: its field, or those of its pattern.
+    var placedFields: [String] { field.map { [$0] } ?? pattern?.fields ?? [] }
+}
+
+/// Any JSON key, to find keys a layout file should not have.
+struct AnyKey: CodingKey {
+    var stringValue: String
+    var intValue: Int?
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { self.stringValue = String(intValue); self.intValue = intValue }
+}

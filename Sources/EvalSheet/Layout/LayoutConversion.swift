@@ -1,0 +1,55 @@
+import Foundation
+
+/// Puts a form into a layout for writing: amounts converted exactly to the layout's money unit, and a note for
+/// every filled field the layout has no cell for, so nothing is lost without a word.
+public enum LayoutConversion {
+    /// The layout a form is written in: the one asked for, else the one it was read in, else the standard one.
+    public static func target(for form: Form, requested: String?) throws -> Layout {
+        try Layouts.named(requested ?? form.layout ?? "shenzhen")
+    }
+
+    /// The form with its amounts in `layout`'s money unit (decimal × or ÷ 10,000, exact).
+    public static func prepare(_ form: Form, for layout: Layout) -> Form {
+        let units = FieldCatalog.shared.moneyUnits
+        guard let from = units[form.moneyUnit], let to = units[layout.moneyUnit], from != to else { return form }
+        var converted = form
+        let factor = Decimal(from) / Decimal(to)
+        for field in FieldCatalog.shared.fields where field.type == .amount {
+            guard let amount = form.decimal(field.path) else { continue }
+            let scale = max(0, amount.scale + (to > from ? String(to / from).count - 1 : -(String(from / to).count - 1)))
+            converted[field.path] = .decimal(FormDecimal(amount.value * factor, scale: max(scale, min(amount.scale, 2))))
+        }
+        converted["funds.unit"] = .text(layout.moneyUnit)
+        return converted
+    }
+
+    /// What writing `form` in `layout` changes: a unit conversion, and each filled field with no cell in the layout.
+    public static func notes(for form: Form, in layout: Layout) -> [String] {
+        var notes: [String] = []
+        if form.moneyUnit != layout.moneyUnit, form.text("funds.unit") != nil || layout.moneyUnit != "元" {
+            notes.append("amounts converted from \(form.moneyUnit) to \(layout.moneyUnit), the unit of layout \(layout.id)")
+        }
+        var lost: [String] = []
+        for (path, value) in form.values.sorted(by: { $0.key < $1.key }) where !value.isEmpty && path != "funds.unit" && !layout.has(path) {
+            lost.append(path)
+        }
+        let itemKeys = Set(form.allItems.flatMap { item in item.values.filter { !$0.value.isEmpty }.map(\.key) })
+        for key in itemKeys.sorted() where !layout.has("item." + key) { lost.append("indicators[].categories[].items[].\(key)") }
+        if !layout.categoryLabel.contains("{weight}"), form.indicators.contains(where: { $0.categories.contains { $0.weight != nil } }) {
+            lost.append("indicators[].categories[].weight")
+        }
+        if !layout.level1Label.contains("{weight}"), form.indicators.contains(where: { $0.weight != nil }) {
+            lost.append("indicators[].weight")
+        }
+        let extraLabels = Set(layout.rows.flatMap(\.cells).flatMap(\.alternatives).flatMap { alternative in
+            alternative.fields.filter { $0.hasPrefix("extras.") }.map { String($0.dropFirst(7)) } + (alternative.plainLabel.map { [$0] } ?? [])
+        })
+        for extra in form.extras where !extraLabels.contains(LabelText.normalized(extra.label)) && !extraLabels.contains(extra.label) {
+            lost.append("extras \u{201C}\(extra.label)\u{201D}")
+        }
+        if !lost.isEmpty {
+            notes.append("layout \(layout.id) has no cell for \(lost.joined(separator: ", ")); not written (kept in JSON)")
+        }
+        return notes
+    }
+}

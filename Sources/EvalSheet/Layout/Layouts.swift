@@ -1,0 +1,31 @@
+/// Every layout compiled into the library from Templates/layouts/, checked once when first used.
+public enum Layouts {
+    /// The layouts in file order, or the first mistake in a layout file.
+    public static let loaded: Result<[Layout], EvalSheetError> = load(EmbeddedTemplates.files)
+
+    /// Loads the layouts of `files` (path under Templates/ → text).
+    static func load(_ files: [String: String]) -> Result<[Layout], EvalSheetError> {
+        Result {
+            try files.keys.filter { $0.hasPrefix("layouts/") }.sorted().map { file in
+                try Layout.load(file: "Templates/" + file, text: files[file]!)
+            }
+        }.mapError { $0 as? EvalSheetError ?? EvalSheetError(.usage, "\($0)") }
+    }
+
+    /// Every layout; throws when a layout file is wrong (the message names the file and key).
+    public static func all() throws -> [Layout] { try loaded.get() }
+
+    /// The layout with id `id`, or a usage error listing the ids.
+    public static func named(_ id: String) throws -> Layout {
+        let layouts = try all()
+        guard let layout = layouts.first(where: { $0.id == id }) else {
+            throw EvalSheetError(.usage, "unknown layout \"\(id)\"; use one of \(layouts.map(\.id).joined(separator: ", ")) (see evalsheet layouts)")
+        }
+        return layout
+    }
+
+    /// The seed's layout, the default for writing and for blank templates.
+    public static var standard: Layout {
+        get throws { try named("shenzhen") }
+    }
+}
