@@ -9,16 +9,15 @@ struct EmbedTemplatesPlugin: BuildToolPlugin {
         let layouts = templates.appending(path: "layouts")
         let layoutFiles = try FileManager.default.contentsOfDirectory(atPath: layouts.path)
             .filter { $0.hasSuffix(".json") }
-            .sorted()
             .map { layouts.appending(path: $0) }
-        let inputs = [templates.appending(path: "fields.json")] + layoutFiles
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedTemplates.swift")
         return [
             .buildCommand(
                 displayName: "Embedding Templates/",
                 executable: try context.tool(named: "EmbedTemplates").url,
-                arguments: [templates.path] + inputs.map(\.path) + [output.path],
-                inputFiles: inputs + [layouts],
+                arguments: [templates.path, output.path],
+                // The folder itself is an input, so adding or removing a layout file rebuilds.
+                inputFiles: [templates.appending(path: "fields.json"), layouts] + layoutFiles,
                 outputFiles: [output]
             )
         ]

@@ -56,7 +56,8 @@ import Testing
         let data = Data("姓名\t张三\n年龄\t30\n".utf8)
         let error = #expect(throws: EvalSheetError.self) { try TSVFormat().read(data, options: ReadOptions()) }
         #expect(error?.kind == .invalidForm)
-        #expect(error?.message.contains("项目编码") == true)
+        #expect(error?.message.contains("not a 项目支出绩效自评表 in any known layout: closest is ") == true)
+        #expect(error?.message.contains("not found: \u{201C}") == true, "names the labels it looked for")
     }
 
     @Test func aBadAmountNamesItsCellAndField() throws {

@@ -30,7 +30,9 @@ public enum FormImport {
         }
         if recompute { form = form.recomputed(layout: layout) }
         var validator = FormValidator(layout: layout)
-        findings += validator.validate(FormReading(form: form, cells: file.cells, sheet: file.sheet))
+        var checked = file
+        checked.form = form
+        findings += validator.validate(checked)
         return CheckedForm(form: form, findings: findings)
     }
 

@@ -98,7 +98,7 @@ public struct FormValidator {
         "funds-sum": ("年度资金总额应等于各资金来源之和", "The total must equal the sum of the funds rows"),
         "execution-rate": ("执行率应为全年执行数÷全年预算数×100（保留两位小数）", "The execution rate must be executed ÷ annual budget × 100, to two places"),
         "funds-score": ("资金得分应为分值×执行率（不超过100%）", "The funds score must be weight × execution rate (at most 100%)"),
-        "total-weight": ("总分值应等于资金分值与各一级指标分值之和", "The total weight must equal the funds weight plus the level-1 weights"),
+        "total-weight": ("总分值应等于资金分值与各三级指标分值之和", "The total weight must equal the funds weight plus every item's weight"),
         "total-score": ("总得分应等于资金得分与各三级指标得分之和", "The total score must equal the funds score plus every item's score"),
     ]
 
@@ -123,7 +123,8 @@ public struct FormValidator {
         let levelWeights = form.indicators.map { indicator in
             indicator.weight ?? (itemsHaveWeights ? indicator.categories.flatMap(\.items).compactMap { $0.decimal("weight") }.reduce(FormDecimal(0), +) : nil)
         }
-        guard let fundsWeight = form.decimal("funds.weight"), !form.indicators.isEmpty, !levelWeights.contains(nil) else { return }
+        let fundsWeight = layout.fundsInFullMarks ? form.decimal("funds.weight") : FormDecimal(0)
+        guard let fundsWeight, !form.indicators.isEmpty, !levelWeights.contains(nil) else { return }
         let total = levelWeights.compactMap { $0 }.reduce(fundsWeight, +)
         let fullMarks = FormDecimal(FieldCatalog.shared.fullMarks)
         if total != fullMarks {

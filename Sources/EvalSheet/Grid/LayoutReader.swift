@@ -139,7 +139,8 @@ struct LayoutReader {
                     for pattern in patterns {
                         guard let captures = pattern.match(text) else { continue }
                         var values: [(String, FieldValue)] = []
-                        for (path, captured) in captures {
+                        for path in pattern.fields {
+                            guard let captured = captures[path] else { continue }
                             guard let value = try? parse(captured, format: Layout.Cell.format(ofField: path), path: path, ref: "") else { continue }
                             values.append((path, value))
                         }
@@ -175,7 +176,11 @@ struct LayoutReader {
                 while scan < cells.count {
                     if !cells[scan].isBlank {
                         if layout.normalizedLabels.contains(normalized(found.row)[scan]) { break }
-                        if seen == taken { text = cells[scan]; column = scan; break }
+                        if seen == taken {
+                            text = cell.effectiveFormat == .paragraphs ? CellText.paragraphs(cells[scan]).joined(separator: "\n") : cells[scan]
+                            column = scan
+                            break
+                        }
                         seen += 1
                     }
                     scan += 1

@@ -57,30 +57,35 @@ public struct SheetLayout: Sendable {
         for column in template.columns { widths[column.col.index] = column.width }
         self.widths = widths
         var itemRows: Range<Int> = 0..<0
+        var header: Layout.Row?
         for templateRow in template.rows {
+            if templateRow.kind == .header { header = templateRow }
             if templateRow.kind == .items {
                 let start = rows.count
                 layItems(templateRow, form: form)
                 itemRows = start..<rows.count
             } else {
-                layRow(templateRow, form: form)
+                layRow(templateRow, form: form, header: header)
             }
         }
         resolveFormulas(itemRows: itemRows)
     }
 
-    private mutating func layRow(_ templateRow: Layout.Row, form: Form) {
+    private mutating func layRow(_ templateRow: Layout.Row, form: Form, header: Layout.Row?) {
         let index = rows.count
         var row = Row(index: index, template: templateRow, cells: [])
         for source in templateRow.cells {
             let content: Content
-            if let label = source.label {
+            if let pattern = source.writtenPattern {
+                content = .label(pattern.render { $0 == "funds.unit" ? template.moneyUnit : Self.text(of: $0, in: form) }
+                                 ?? source.text ?? pattern.render { _ in "" } ?? "")
+            } else if let label = source.label {
                 content = .label(label)
-            } else if let pattern = source.pattern {
-                content = .label(pattern.render { $0 == "funds.unit" ? template.moneyUnit : form[$0]?.displayText } ?? source.text ?? pattern.render { _ in "" } ?? "")
             } else if source.field == "extras" {
-                let label = templateRow.cells.last(where: { $0.label != nil && $0.col < source.col })?.label.map(LabelText.normalized) ?? ""
-                content = .value(.text(form.extras.first { LabelText.normalized($0.label).hasSuffix(label) }?.value ?? ""))
+                let beside = templateRow.cells.last(where: { $0.label != nil && $0.col < source.col })
+                let above = templateRow.kind == .table ? header?.cells.first(where: { $0.label != nil && $0.col == source.col }) : nil
+                let labels = [above, beside].compactMap { $0?.label.map(LabelText.normalized) }
+                content = .value(.text(form.extras.first { extra in labels.contains { LabelText.normalized(extra.label).hasSuffix($0) } }?.value ?? ""))
             } else if let path = source.field {
                 content = .value(form[path] ?? FieldValue.empty(source.effectiveFormat))
                 fieldCells[path] = (index, source.col.index)
@@ -102,6 +107,13 @@ public struct SheetLayout: Sendable {
             let down = source.mergeDown.flatMap { if case .rows(let n) = $0 { n } else { nil } } ?? 1
             addMerge(source, row: index, down: max(down, 1 + extra))
         }
+    }
+
+    /// The text a pattern shows for `path`: a field's value, or the value of an extra (`extras.部门`).
+    private static func text(of path: String, in form: Form) -> String? {
+        guard path.hasPrefix("extras.") else { return form[path]?.displayText }
+        let label = String(path.dropFirst(7))
+        return form.extras.first { $0.label == label }?.value
     }
 
     /// The height that shows the row's tallest text, from the template's column widths and font.

@@ -22,6 +22,9 @@ public struct Layout: Decodable, Sendable {
     /// Every indicator row is an item, even with its cells blank (a system export); otherwise a blank row under a
     /// level-2 label is a level 2 without items, and template placeholders (`指标1`, `……`) are skipped.
     public let keepsBlankItems: Bool
+    /// The funds weight counts towards the full marks with the level-1 weights (it does not in 衔接资金 forms,
+    /// whose 总分 covers the indicators alone).
+    public let fundsInFullMarks: Bool
     public let rows: [Row]
     /// The Templates/ file it came from, for messages.
     public private(set) var file = ""
@@ -108,10 +111,11 @@ public struct Layout: Decodable, Sendable {
 
     public final class Cell: Decodable, Sendable {
         public let col: Column
-        /// A label printed in the cell; `synonyms` are other wordings real files use.
+        /// A label printed in the cell; `synonyms` are other wordings real files use. A label may hold fields in
+        /// braces, as a pattern does (`总分({totalWeight}分)`).
         public let label: String?
         public let synonyms: [String]
-        /// A fixed text such as `—`.
+        /// A fixed text such as `—`; for a pattern, what is written when its fields are empty.
         public let text: String?
         /// A text with fields in braces, `项目资金（{funds.unit}）`, written with the values and read back from them.
         public let pattern: Pattern?
@@ -166,8 +170,7 @@ public struct Layout: Decodable, Sendable {
             if let label, label.trimmed.isEmpty {
                 throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [CodingKeys.label], debugDescription: "empty label"))
             }
-            let texts = (label.map { [$0] } ?? []) + synonyms + (pattern.map { _ in [] } ?? [])
-            alternatives = texts.map(Pattern.init) + (pattern.map { [$0] } ?? [])
+            alternatives = ((label.map { [$0] } ?? []) + synonyms).map(Pattern.init) + (pattern.map { [$0] } ?? [])
         }
 
         /// The format a field is written in, from its type in Templates/fields.json.
@@ -206,10 +209,13 @@ public struct Layout: Decodable, Sendable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, title, usedIn, moneyUnit, sheetName, font, columns, level1Label, categoryLabel, indicatorSkeleton, keepsBlankItems, rows
+        case id, title, usedIn, moneyUnit, sheetName, font, columns, level1Label, categoryLabel, indicatorSkeleton, keepsBlankItems, fundsInFullMarks, rows
     }
 
     public init(from decoder: Decoder) throws {
+        if let key = try decoder.container(keyedBy: AnyKey.self).allKeys.first(where: { CodingKeys(rawValue: $0.stringValue) == nil }) {
+            throw DecodingError.dataCorrupted(.init(codingPath: [key], debugDescription: "unknown key"))
+        }
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(String.self, forKey: .id)
         title = try container.decode(String.self, forKey: .title)
@@ -222,6 +228,7 @@ public struct Layout: Decodable, Sendable {
         categoryLabel = try container.decodeIfPresent(String.self, forKey: .categoryLabel) ?? "{name}"
         indicatorSkeleton = try container.decode([SkeletonIndicator].self, forKey: .indicatorSkeleton)
         keepsBlankItems = try container.decodeIfPresent(Bool.self, forKey: .keepsBlankItems) ?? false
+        fundsInFullMarks = try container.decodeIfPresent(Bool.self, forKey: .fundsInFullMarks) ?? true
         rows = try container.decode([Row].self, forKey: .rows)
     }
 
@@ -291,8 +298,15 @@ public struct Layout: Decodable, Sendable {
 }
 
 extension Layout.Cell {
-    /// The fields this cell places: its field, or those of its pattern.
-    var placedFields: [String] { field.map { [$0] } ?? pattern?.fields ?? [] }
+    /// The fields this cell places: its field, or those of its pattern or its label.
+    var placedFields: [String] { field.map { [$0] } ?? pattern?.fields ?? label.map { Pattern($0).fields } ?? [] }
+
+    /// The pattern the cell is written from, when its pattern or label holds fields.
+    var writtenPattern: Pattern? {
+        if let pattern { return pattern }
+        guard let label, label.contains("{") else { return nil }
+        return Pattern(label)
+    }
 }
 
 /// Any JSON key, to find keys a layout file should not have.

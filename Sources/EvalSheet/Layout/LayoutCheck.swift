@@ -24,6 +24,7 @@ struct LayoutCheck {
                 let key = "rows[\(r)].cells[\(c)]"
                 if let field = cell.field { try check(field: field, in: row.kind, key: key + ".field") }
                 for field in cell.pattern?.fields ?? [] { try check(field: field, in: row.kind, key: key + ".pattern") }
+                for field in cell.label.map({ Pattern($0).fields }) ?? [] { try check(field: field, in: row.kind, key: key + ".label") }
                 for synonym in cell.synonyms {
                     for field in Pattern(synonym).fields { try check(field: field, in: row.kind, key: key + ".synonyms") }
                 }

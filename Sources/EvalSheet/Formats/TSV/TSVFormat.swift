@@ -11,7 +11,7 @@ public struct TSVFormat: FormFormat {
 
     public func read(_ data: Data, options: ReadOptions) throws -> [FormReading] {
         let text = try TextEncoding.decode(data, as: encoding)
-        let rows = TSVRecords.parse(text).map { Grid.Row(number: $0.line, cells: $0.cells) }
+        let rows = TSVRecords.parse(text).map { Grid.Row(number: $0.line, cells: Self.withoutHeadingMarker($0.cells)) }
         return try FormFinder.read(Grid(rows: rows), layout: options.layout)
     }
 
@@ -34,6 +34,12 @@ public struct TSVFormat: FormFormat {
             }
         }
         return try (encoding ?? .utf8).encode(lines.joined(separator: "\n") + "\n")
+    }
+
+    /// The cells of a line with the markdown heading marker of a title line (`## 项目支出绩效自评表`) taken off.
+    private static func withoutHeadingMarker(_ cells: [String]) -> [String] {
+        guard let first = cells.first, first.hasPrefix("#") else { return cells }
+        return [String(first.drop { $0 == "#" }).trimmed] + cells.dropFirst()
     }
 
     /// A cell as the export shows it: section labels bold, goal texts as `<p>` paragraphs.

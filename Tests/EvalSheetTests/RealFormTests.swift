@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import EvalSheet
+
+/// Real published forms (Fixtures/real/, sources in each source.md) read to their expected JSON from TSV and XLSX,
+/// and survive a trip through every layout with every field the layout holds.
+@Suite struct RealFormTests {
+    static var cases: [String] {
+        let folder = TestFiles.fixture("real")
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).appendingPathComponent("expected.json").path) }
+            .sorted()
+    }
+
+    static var inputs: [String] { cases.flatMap { ["\($0)/form.tsv", "\($0)/form.xlsx"] } }
+
+    @Test("every real form reads as its expected JSON", arguments: inputs)
+    func readsAsExpected(_ input: String) throws {
+        let url = TestFiles.fixture("real/" + input)
+        let expected = try TestFiles.readForm(url.deletingLastPathComponent().appendingPathComponent("expected.json"))
+        let actual = try TestFiles.readForm(url)
+        #expect(actual.layout == expected.layout, "layout found from the labels")
+        #expect(actual == expected, "\(input) differs from its expected JSON")
+    }
+
+    @Test("every real form goes through every layout and back", arguments: cases)
+    func survivesEveryLayout(_ name: String) throws {
+        let form = try TestFiles.readForm(TestFiles.fixture("real/\(name)/expected.json"))
+        for layout in try Layouts.all() {
+            let tsv = try TSVFormat().write(form, options: WriteOptions(layout: layout.id))
+            let back = try TSVFormat().read(tsv, options: ReadOptions(layout: layout.id))[0].form
+            let sent = LayoutConversion.prepare(form, for: layout)
+            let notes = LayoutConversion.notes(for: form, in: layout).joined(separator: "\n")
+            for (path, value) in sent.values where !value.isEmpty {
+                if layout.has(path) || path == "funds.unit" {
+                    #expect(back[path] == value, "\(name) → \(layout.id): \(path)")
+                } else {
+                    #expect(notes.contains(path), "\(name) → \(layout.id): \(path) is lost without a note")
+                }
+            }
+            #expect(back.indicators.map(\.name) == sent.indicators.map(\.name), "\(name) → \(layout.id): level 1")
+            #expect(back.indicators.map { $0.categories.map(\.name) } == sent.indicators.map { $0.categories.map(\.name) }, "\(name) → \(layout.id): level 2")
+            let keys = FieldCatalog.shared.itemFields.map(\.path).filter { layout.has("item." + $0) }
+            for (sentIndicator, backIndicator) in zip(sent.indicators, back.indicators) {
+                for (sentCategory, backCategory) in zip(sentIndicator.categories, backIndicator.categories) {
+                    // A layout that keeps a row per level 2 gives an empty level 2 one blank item.
+                    let expectedCount = sentCategory.items.isEmpty && layout.keepsBlankItems ? 1 : sentCategory.items.count
+                    #expect(backCategory.items.count == expectedCount, "\(name) → \(layout.id): items of \(sentCategory.name)")
+                    for (sentItem, backItem) in zip(sentCategory.items, backCategory.items) {
+                        for key in keys where sentItem[key].map({ !$0.isEmpty }) ?? false {
+                            #expect(backItem[key] == sentItem[key], "\(name) → \(layout.id): item \(key)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
