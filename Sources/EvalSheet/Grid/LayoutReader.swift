@@ -87,9 +87,7 @@ struct LayoutReader {
                 let first = header.row + 1
                 let closing = layout.rows[(index + 1)...].flatMap(\.labels)
                     .compactMap { find($0, in: first..<segment.upperBound)?.row }.min()
-                if closing == nil, let last = segment.last, last >= first {
-                    reading.cutShort = "row \(rows[last].number + 1)"
-                }
+                if closing == nil, let last = segment.last { reading.cutShort = "row \(rows[last].number + 1)" }
                 try readItems(row, rows: first..<(closing ?? segment.upperBound), under: header, into: &reading)
             }
         }
