@@ -56,3 +56,43 @@ import Testing
         }
     }
 }
+
+/// Writing in another layout: money converted exactly, fields without a cell named, any layout to any other.
+@Suite struct LayoutConversionTests {
+    private let seed = try! TestFiles.readForm(TestFiles.fixture("tsv/000_e57ca213149e2c8b.txt"))
+
+    @Test func yuanBecomeWanYuanExactlyAndBack() throws {
+        let mof = try Layouts.named("mof")
+        let inWan = LayoutConversion.prepare(seed, for: mof)
+        #expect(inWan.decimal("funds.total.executed")?.description == "255.58314")
+        #expect(inWan.decimal("funds.total.annualBudget")?.description == "256.00")
+        #expect(inWan.text("funds.unit") == "万元")
+        let back = LayoutConversion.prepare(inWan, for: try Layouts.standard)
+        #expect(back.decimal("funds.total.executed") == seed.decimal("funds.total.executed"))
+        #expect(LayoutConversion.notes(for: seed, in: mof).first == "amounts converted from 元 to 万元, the unit of layout mof")
+    }
+
+    @Test func aFieldTheTargetLacksIsNamed() throws {
+        let notes = LayoutConversion.notes(for: seed, in: try Layouts.named("mof")).joined(separator: "\n")
+        #expect(notes.contains("layout mof has no cell for project.code"), "\(notes)")
+        let sichuan = try TestFiles.readForm(TestFiles.fixture("real/daying-2023-sichuan/expected.json"))
+        let intoSeeds = LayoutConversion.notes(for: sichuan, in: try Layouts.standard).joined(separator: "\n")
+        for path in ["funds.specialAccount.initialBudget", "funds.deviationReason", "indicators[].categories[].items[].nature",
+                     "extras \u{201C}2.项目实施内容及过程概述\u{201D}"] {
+            #expect(intoSeeds.contains(path), "\(path) in \(intoSeeds)")
+        }
+    }
+
+    @Test("the seed goes into every layout as XLSX and comes back", arguments: try! Layouts.all().map(\.id))
+    func seedThroughEveryLayoutAsXLSX(_ id: String) throws {
+        let layout = try Layouts.named(id)
+        let xlsx = try XLSXFormat().write(seed, options: WriteOptions(layout: id))
+        let back = try XLSXFormat().read(xlsx, options: ReadOptions())[0].form
+        #expect(back.layout == id, "the written workbook is recognised as \(id)")
+        let sent = LayoutConversion.prepare(seed, for: layout)
+        for (path, value) in sent.values where layout.has(path) && !value.isEmpty {
+            #expect(back[path] == value, "\(id): \(path)")
+        }
+        #expect(back.allItems.count == sent.allItems.count, "\(id): every item")
+    }
+}

@@ -10,7 +10,8 @@ validator = jsonschema.Draft202012Validator(schema)
 evalsheet = sys.argv[1]
 checked = failed = 0
 with tempfile.TemporaryDirectory() as tmp:
-    paths = sorted(glob.glob(os.path.join(root, "Fixtures/**/*.expected.json"), recursive=True))
+    paths = sorted(glob.glob(os.path.join(root, "Fixtures/**/*.expected.json"), recursive=True)
+                   + glob.glob(os.path.join(root, "Fixtures/real/*/expected.json")))
     for tsv in sorted(glob.glob(os.path.join(root, "Fixtures/tsv/**/*.txt"), recursive=True)):
         out = os.path.join(tmp, "%d.json" % len(paths))
         subprocess.run([evalsheet, "convert", tsv, out], check=True)

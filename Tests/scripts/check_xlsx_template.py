@@ -5,7 +5,9 @@ Usage: check_xlsx_template.py EVALSHEET OUTDIR
   and white; merged ranges as Templates/form.json declares them; formulas with right cached values; data
   validation on the score column; a password when one is asked for; blank templates have empty inputs.
 - LibreOffice (libreoffice-calc-nogui): converts the template to CSV and PDF headless without error, and
-  the CSV shows the form's values; pdftoppm renders the PDF to PNG pages for a person to look at."""
+  the CSV shows the form's values; pdftoppm renders the PDF to PNG pages for a person to look at.
+- Every layout of `evalsheet layouts`: the seed written in it is protected, its system cells locked and grey, its
+  inputs open, its computed cells formulas, and LibreOffice shows its amounts in the layout's money unit."""
 import glob, json, os, subprocess, sys, zipfile
 import openpyxl
 
@@ -102,5 +104,29 @@ for text in ["440307220471500100001", "党建事务", "2,555,831.40", "99.84", "
     check(text in shown, "LibreOffice shows %s" % text)
 pages = subprocess.run(["pdftoppm", "-r", "60", "-png", os.path.join(outdir, "seed.pdf"), os.path.join(outdir, "seed-page")])
 check(pages.returncode == 0 and glob.glob(os.path.join(outdir, "seed-page*.png")), "PDF renders to PNG pages")
+# Every layout
+layouts = [line.split()[0] for line in subprocess.run([evalsheet, "layouts"], capture_output=True, text=True, check=True).stdout.splitlines()]
+check(len(layouts) >= 4, "four or more layouts: %s" % layouts)
+made = []
+for layout in layouts:
+    path = os.path.join(outdir, "layout-%s.xlsx" % layout)
+    run("convert", seed, path, "--layout", layout)
+    made.append(path)
+    lws = openpyxl.load_workbook(path).active
+    cells = [c for row in lws.iter_rows() for c in row if c.value not in (None, "")]
+    check(lws.protection.sheet, "%s: sheet is protected" % layout)
+    names = [c for c in cells if c.value == "党建美誉度"]
+    check(len(names) == 1 and names[0].protection.locked and grey(names[0]), "%s: item name locked and grey" % layout)
+    row = [c for c in cells if names and c.row == names[0].row]
+    check(any(c.value == 30 and not c.protection.locked and not grey(c) for c in row), "%s: item score open and white" % layout)
+    check(any(isinstance(c.value, str) and c.value.startswith("=ROUND(") for c in cells), "%s: funds score is a formula" % layout)
+result = subprocess.run(["soffice", "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true",
+                         "--outdir", outdir, *made], capture_output=True, text=True, timeout=600, env=env)
+check(result.returncode == 0, "soffice converts every layout: %s" % result.stderr.strip())
+for layout, path in zip(layouts, made):
+    csv_path = path[:-5] + ".csv"
+    shown = open(csv_path, encoding="utf-8").read() if os.path.exists(csv_path) else ""
+    amount = "2,555,831.40" if layout in ("shenzhen", "yunnan-gongkai14") else "255.58314"
+    check("党建事务" in shown and amount in shown, "%s: LibreOffice shows the project and %s" % (layout, amount))
 print("xlsx template: %d passed, %d failed" % (passed, failed))
 sys.exit(1 if failed else 0)

@@ -83,8 +83,9 @@ public struct FormValidator {
         for field in fields {
             guard let cell = field.cell, let formula = cell.formula, let found = field.value.decimal,
                   let expected = Formula(text: formula).evaluate(form) else { continue }
-            let twoPlaces = FormDecimal(expected, scale: 2).rounded(2)
-            let rounded = FormDecimal(twoPlaces.value, scale: max(found.scale, twoPlaces.significantScale))
+            // The formula rounds where the form rounds (ROUND(…, 2)); sums of amounts stay exact.
+            let exact = FormDecimal(expected, scale: 0)
+            let rounded = FormDecimal(expected, scale: max(found.scale, exact.significantScale))
             guard rounded != found else { continue }
             let code = cell.rule ?? "formula"
             let (zh, en) = Self.ruleText[code] ?? ("“\(field.label)”应等于公式 \(formula) 的结果", "\(field.label) must equal its formula \(formula)")

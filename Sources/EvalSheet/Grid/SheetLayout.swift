@@ -86,6 +86,9 @@ public struct SheetLayout: Sendable {
                 let above = templateRow.kind == .table ? header?.cells.first(where: { $0.label != nil && $0.col == source.col }) : nil
                 let labels = [above, beside].compactMap { $0?.label.map(LabelText.normalized) }
                 content = .value(.text(form.extras.first { extra in labels.contains { LabelText.normalized(extra.label).hasSuffix($0) } }?.value ?? ""))
+            } else if let path = source.field, let codeField = source.codeField, let code = form.text(codeField), !code.isEmpty {
+                content = .value(.text(code + "-" + (form.text(path) ?? "")))
+                fieldCells[path] = (index, source.col.index)
             } else if let path = source.field {
                 content = .value(form[path] ?? FieldValue.empty(source.effectiveFormat))
                 fieldCells[path] = (index, source.col.index)

@@ -298,8 +298,11 @@ public struct Layout: Decodable, Sendable {
 }
 
 extension Layout.Cell {
-    /// The fields this cell places: its field, or those of its pattern or its label.
-    var placedFields: [String] { field.map { [$0] } ?? pattern?.fields ?? label.map { Pattern($0).fields } ?? [] }
+    /// The fields this cell places: its field (and the code written in front of it), or those of its pattern or label.
+    var placedFields: [String] {
+        if let field { return (codeField.map { [$0] } ?? []) + [field] }
+        return pattern?.fields ?? label.map { Pattern($0).fields } ?? []
+    }
 
     /// The pattern the cell is written from, when its pattern or label holds fields.
     var writtenPattern: Pattern? {

@@ -39,7 +39,7 @@ struct LayoutCheck {
                 if cell.label == nil, cell.field == nil, cell.text == nil, cell.pattern == nil {
                     throw mistake(key, "a cell needs a label, text, pattern or field")
                 }
-                for path in cell.placedFields + (cell.codeField.map { [$0] } ?? []) where path != "extras" {
+                for path in cell.placedFields where path != "extras" {
                     if let other = placed[path] { throw mistake(key, "duplicate field \"\(path)\", already placed at \(other)") }
                     placed[path] = key
                 }

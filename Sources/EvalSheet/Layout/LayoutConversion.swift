@@ -1,31 +1,62 @@
 import Foundation
 
-/// Puts a form into a layout for writing: amounts converted exactly to the layout's money unit, and a note for
-/// every filled field the layout has no cell for, so nothing is lost without a word.
+/// Puts a form into a layout for writing: amounts converted exactly to the layout's money unit, totals that the
+/// layout computes differently worked out by its formulas, and a note for each of these and for every filled field
+/// the layout has no cell for, so nothing is lost or changed without a word.
 public enum LayoutConversion {
     /// The layout a form is written in: the one asked for, else the one it was read in, else the standard one.
     public static func target(for form: Form, requested: String?) throws -> Layout {
         try Layouts.named(requested ?? form.layout ?? "shenzhen")
     }
 
-    /// The form with its amounts in `layout`'s money unit (decimal × or ÷ 10,000, exact).
+    /// The form as `layout` holds it: amounts in its money unit, its own totals.
     public static func prepare(_ form: Form, for layout: Layout) -> Form {
+        recomputingDifferentFormulas(convertingUnit(form, for: layout), for: layout)
+    }
+
+    /// The form with its amounts in `layout`'s money unit (decimal × or ÷ 10,000, exact).
+    private static func convertingUnit(_ form: Form, for layout: Layout) -> Form {
         let units = FieldCatalog.shared.moneyUnits
         guard let from = units[form.moneyUnit], let to = units[layout.moneyUnit], from != to else { return form }
         var converted = form
         let factor = Decimal(from) / Decimal(to)
         for field in FieldCatalog.shared.fields where field.type == .amount {
             guard let amount = form.decimal(field.path) else { continue }
-            let scale = max(0, amount.scale + (to > from ? String(to / from).count - 1 : -(String(from / to).count - 1)))
-            converted[field.path] = .decimal(FormDecimal(amount.value * factor, scale: max(scale, min(amount.scale, 2))))
+            let value = FormDecimal(amount.value * factor, scale: 0)
+            converted[field.path] = .decimal(FormDecimal(value.value, scale: max(2, value.significantScale)))
         }
         converted["funds.unit"] = .text(layout.moneyUnit)
         return converted
     }
 
-    /// What writing `form` in `layout` changes: a unit conversion, and each filled field with no cell in the layout.
+    /// The computed fields whose formula in `layout` differs from the one in the layout the form was read in
+    /// (衔接资金's 总分 leaves the funds out), with that formula.
+    private static func differentFormulas(_ form: Form, _ layout: Layout) -> [(path: String, formula: String)] {
+        guard let own = form.layout, own != layout.id, let source = try? Layouts.named(own) else { return [] }
+        return layout.rows.flatMap(\.cells).compactMap { cell in
+            guard let path = cell.field, let formula = cell.formula, let theirs = source.cell(forField: path)?.formula,
+                  theirs != formula else { return nil }
+            return (path, formula)
+        }
+    }
+
+    private static func recomputingDifferentFormulas(_ form: Form, for layout: Layout) -> Form {
+        var result = form
+        for (path, formula) in differentFormulas(form, layout) {
+            guard let value = Formula(text: formula).evaluate(result) else { continue }
+            result[path] = .decimal(FormDecimal(value, scale: max(form.decimal(path)?.scale ?? 0, FormDecimal(value, scale: 0).significantScale)))
+        }
+        return result
+    }
+
+    /// What writing `form` in `layout` changes: a unit conversion, totals computed the layout's way, and each filled
+    /// field with no cell in the layout.
     public static func notes(for form: Form, in layout: Layout) -> [String] {
         var notes: [String] = []
+        let prepared = prepare(form, for: layout)
+        for (path, formula) in differentFormulas(form, layout) where prepared[path] != convertingUnit(form, for: layout)[path] {
+            notes.append("\(path) worked out as layout \(layout.id) does (\(formula)): \(convertingUnit(form, for: layout)[path]?.displayText ?? "empty") → \(prepared[path]?.displayText ?? "empty")")
+        }
         if form.moneyUnit != layout.moneyUnit, form.text("funds.unit") != nil || layout.moneyUnit != "元" {
             notes.append("amounts converted from \(form.moneyUnit) to \(layout.moneyUnit), the unit of layout \(layout.id)")
         }

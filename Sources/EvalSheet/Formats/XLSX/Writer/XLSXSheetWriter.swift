@@ -13,7 +13,7 @@ struct XLSXSheetWriter {
     func write(to path: String) throws {
         let workbook = try XLSXWorkbook(path: path)
         let sheet = try workbook.addWorksheet(named: layout.template.sheetName)
-        var styles = XLSXStyles(workbook: workbook, font: layout.template.font)
+        var styles = XLSXStyles(workbook: workbook, layout: layout.template)
 
         for column in layout.template.columns {
             try XLSXWorkbook.check(worksheet_set_column(sheet, lxw_col_t(column.col.index), lxw_col_t(column.col.index), column.width, nil),

@@ -7,6 +7,8 @@ struct XLSXStyles {
 
     private let workbook: XLSXWorkbook
     private let font: Layout.Font
+    /// Amounts to the cent in the layout's money unit: `#,##0.00` in 元, `#,##0.00####` in 万元.
+    private let amountFormat: String
     private var cache: [Look: UnsafeMutablePointer<lxw_format>] = [:]
 
     /// What makes two cells look different.
@@ -17,9 +19,11 @@ struct XLSXStyles {
         let isLabel: Bool
     }
 
-    init(workbook: XLSXWorkbook, font: Layout.Font) {
+    init(workbook: XLSXWorkbook, layout: Layout) {
         self.workbook = workbook
-        self.font = font
+        self.font = layout.font
+        let extraPlaces = String(FieldCatalog.shared.moneyUnits[layout.moneyUnit] ?? 1).count - 1
+        amountFormat = "#,##0.00" + String(repeating: "#", count: extraPlaces)
     }
 
     /// The format for a laid-out cell, made once per distinct look.
@@ -27,7 +31,7 @@ struct XLSXStyles {
         let role: Layout.Role = cell.path == nil ? .system : cell.source.effectiveRole
         let key = Look(isInput: role.isInput, style: cell.source.style, format: cell.format, isLabel: cell.path == nil)
         if let format = cache[key] { return format }
-        let numberFormat = Self.numberFormat(for: cell.format)
+        let numberFormat = numberFormat(for: cell.format)
         let format = workbook.addFormat()
         format_set_font_name(format, font.name)
         format_set_font_size(format, font.size)
@@ -59,9 +63,9 @@ struct XLSXStyles {
     }
 
     /// Number format shown for a field: amounts with separators, text kept as text.
-    static func numberFormat(for format: Layout.ValueFormat?) -> String {
+    func numberFormat(for format: Layout.ValueFormat?) -> String {
         switch format {
-        case .amount: return "#,##0.00"
+        case .amount: return amountFormat
         case .percent: return "0.00"
         case .decimal, .integer: return "General"
         case .text, .paragraphs, .level1, .unit: return "@"
