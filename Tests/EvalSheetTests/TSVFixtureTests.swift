@@ -60,6 +60,16 @@ import Testing
         #expect(error?.message.contains("not found: \u{201C}") == true, "names the labels it looked for")
     }
 
+    @Test func formsOneAfterAnotherGiveOneReadingEach() throws {
+        let first = try Data(contentsOf: TestFiles.fixture("tsv/000_e57ca213149e2c8b.txt"))
+        let second = try Data(contentsOf: TestFiles.fixture("tsv/quirks/excel-quoting.txt"))
+        let readings = try TSVFormat().read(first + second, options: ReadOptions())
+        #expect(readings.count == 2)
+        #expect(readings.map { $0.form } == [try TestFiles.readForm(TestFiles.fixture("tsv/000_e57ca213149e2c8b.txt")),
+                                             try TestFiles.readForm(TestFiles.fixture("tsv/quirks/excel-quoting.txt"))])
+        #expect(readings[1].cells["project.code"].map { $0 != "B5" } == true, "the second form's cells are its own")
+    }
+
     @Test func aBadAmountNamesItsCellAndField() throws {
         var text = try String(contentsOf: TestFiles.fixture("tsv/000_e57ca213149e2c8b.txt"), encoding: .utf8)
         text = text.replacingOccurrences(of: "2555831.40\t10", with: "两百万\t10")
