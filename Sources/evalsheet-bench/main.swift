@@ -65,7 +65,7 @@ case "dump":
         lines.append("h\t\(row.index)\t\(row.height)")
         for cell in row.cells {
             let input = cell.path != nil && cell.source.effectiveRole.isInput ? 1 : 0
-            let style = "\(input)|\(cell.source.style ?? "")|\(cell.format?.rawValue ?? "" ?? "")"
+            let style = "\(input)|\(cell.source.style ?? "")|\(cell.format?.rawValue ?? "")"
             switch cell.content {
             case .label(let text), .constant(let text), .value(.text(let text)):
                 lines.append("s\t\(cell.row)\t\(cell.column)\t\(style)\t\(text.replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\t", with: "\\t"))")

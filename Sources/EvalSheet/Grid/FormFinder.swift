@@ -12,15 +12,16 @@ enum FormFinder {
 
     /// Every form in `grid`, in `layout` when given, else in the layout that fits best.
     static func read(_ grid: Grid, layout forced: String? = nil) throws -> [FormReading] {
+        let cells = LabelCells(grid)
         if let forced {
-            var reader = LayoutReader(grid: grid, layout: try Layouts.named(forced))
+            let reader = LayoutReader(cells: cells, layout: try Layouts.named(forced))
             return try reader.readAll()
         }
-        let fits = try fits(for: grid)
+        let fits = try fits(for: cells)
         var firstError: EvalSheetError?
         for fit in fits where fit.isPlausible {
             do {
-                var reader = LayoutReader(grid: grid, layout: fit.layout)
+                let reader = LayoutReader(cells: cells, layout: fit.layout)
                 return try reader.readAll()
             } catch let error as EvalSheetError {
                 if firstError == nil { firstError = error }
@@ -30,32 +31,22 @@ enum FormFinder {
         throw noLayout(fits.first, looksLikeTheForm: looksLikeTheForm(grid))
     }
 
+    /// The labels of every layout, indexed once.
+    private static let index = LabelIndex((try? Layouts.all()) ?? [])
+
     /// Each layout's fit, best first (declaration order breaks ties).
-    static func fits(for grid: Grid) throws -> [Fit] {
-        let texts = labelTexts(grid)
-        return try Layouts.all().map { layout in
-            var found = 0
-            var missing: [String] = []
-            for cell in layout.rows.flatMap(\.labels) {
-                if cell.alternatives.contains(where: { $0.plainLabel.map(texts.contains) ?? false }) { found += 1 }
-                else if let label = cell.label { missing.append(label) }
-            }
-            return Fit(layout: layout, found: found, missing: missing)
+    static func fits(for cells: LabelCells) throws -> [Fit] {
+        let count = cells.rows.count
+        let rows = count <= headRows + tailRows ? Array(0..<count) : Array(0..<headRows) + Array((count - tailRows)..<count)
+        let found = index.found(in: cells, rows: rows)
+        return try Layouts.all().enumerated().map { l, layout in
+            let missing = layout.detectionLabels.enumerated().filter { !found[l][$0.offset] }.map(\.element.label)
+            return Fit(layout: layout, found: layout.detectionLabels.count - missing.count, missing: missing)
         }.enumerated().sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }.map(\.element)
     }
 
-    /// The short cells of the grid as labels compare, with the `label` part of `label:value` cells.
-    private static func labelTexts(_ grid: Grid) -> Set<String> {
-        var texts = Set<String>()
-        for row in grid.rows {
-            for cell in row.cells where !cell.isEmpty && cell.count <= 60 {
-                let text = LabelText.normalized(cell)
-                texts.insert(text)
-                if let colon = text.firstIndex(of: ":") { texts.insert(String(text[..<colon])) }
-            }
-        }
-        return texts
-    }
+    /// Rows looked at for the layout's labels: a form's labels are near its top, its total near its end.
+    private static let headRows = 300, tailRows = 60
 
     private static func looksLikeTheForm(_ grid: Grid) -> Bool {
         grid.rows.contains { $0.cells.contains { $0.count < 80 && ($0.contains("绩效自评表") || $0.contains("绩效目标自评表")) } }

@@ -2,21 +2,18 @@
 /// sits; the indicator columns are mapped by their headers; several forms one after another give one reading each.
 struct LayoutReader {
     let layout: Layout
-    private let rows: [Grid.Row]
-    private var normalizedRows: [[String]?]
-    /// Longest cell that can be a label; longer cells are values and are never normalised.
-    private static let maximumLabelLength = 40
+    private let cells: LabelCells
+    private var rows: [Grid.Row] { cells.rows }
     /// Rows above a form's first label that may hold its title.
     private static let titleLookback = 3
 
-    init(grid: Grid, layout: Layout) {
+    init(cells: LabelCells, layout: Layout) {
         self.layout = layout
-        self.rows = grid.rows.filter { !$0.isBlank }
-        self.normalizedRows = Array(repeating: nil, count: rows.count)
+        self.cells = cells
     }
 
     /// Every form of this layout in the grid, one per occurrence of the label the layout starts with.
-    mutating func readAll() throws -> [FormReading] {
+    func readAll() throws -> [FormReading] {
         guard let start = layout.rows.first(where: { $0.kind == .pairs && !$0.labels.isEmpty })?.labels.first else { return [] }
         let starts = rows.indices.filter { find(start, in: $0..<($0 + 1)) != nil }
         guard !starts.isEmpty else { throw EvalSheetError.notTheForm(missing: start.label ?? "", after: "the start of the file") }
@@ -30,7 +27,7 @@ struct LayoutReader {
     }
 
     /// The row of the form's title when one of the few rows above `row` holds it, else `row`.
-    private mutating func titleStart(before row: Int, after previous: Int) -> Int {
+    private func titleStart(before row: Int, after previous: Int) -> Int {
         var start = row
         for candidate in stride(from: row - 1, through: max(previous + 1, row - Self.titleLookback), by: -1) {
             if normalized(candidate).contains(where: { $0.contains("自评表") }) { start = candidate }
@@ -53,7 +50,7 @@ struct LayoutReader {
         }
     }
 
-    private mutating func read(_ segment: Range<Int>) throws -> FormReading {
+    private func read(_ segment: Range<Int>) throws -> FormReading {
         var reading = FormReading(form: Form())
         reading.form.layout = layout.id
         var header = Header()
@@ -97,16 +94,17 @@ struct LayoutReader {
     // MARK: Finding labels
 
     /// Where a label cell (any of its wordings) first appears in `range`; `inline` is what follows `label:` in the same cell.
-    private mutating func find(_ cell: Layout.Cell, in range: Range<Int>) -> (row: Int, column: Int, inline: String?)? {
-        let labels = cell.alternatives.compactMap(\.plainLabel)
-        let patterns = cell.label == nil ? [] : cell.alternatives.filter { !$0.fields.isEmpty }
+    private func find(_ cell: Layout.Cell, in range: Range<Int>) -> (row: Int, column: Int, inline: String?)? {
+        let labels = cell.plainLabels, hashes = cell.plainLabelHashes
+        let patterns = cell.label == nil ? [] : cell.labelPatterns
         for rowIndex in range where rowIndex >= 0 && rowIndex < rows.count {
-            let cells = normalized(rowIndex)
-            for (column, text) in cells.enumerated() where !text.isEmpty {
-                if patterns.contains(where: { $0.match(text) != nil }) { return (rowIndex, column, nil) }
-                for label in labels {
-                    if text == label { return (rowIndex, column, nil) }
-                    if text.hasPrefix(label), text.dropFirst(label.count).first == ":" {
+            let row = cells.row(rowIndex)
+            for (column, text) in row.texts.enumerated() where !text.isEmpty {
+                if !patterns.isEmpty, patterns.contains(where: { $0.match(text) != nil }) { return (rowIndex, column, nil) }
+                // Hashes first, then the normalised UTF-8 bytes: much faster than String's canonical comparison.
+                for (label, hash) in zip(labels, hashes) {
+                    if hash == row.hashes[column], LabelHash.bytes(of: text, startWith: label, whole: true) { return (rowIndex, column, nil) }
+                    if hash == row.prefixHashes[column], LabelHash.bytes(of: text, startWith: label, whole: false) {
                         let raw = rows[rowIndex][column]
                         let rest = raw.firstIndex(where: { $0 == ":" || $0 == "：" }).map { raw[raw.index(after: $0)...].trimmed } ?? ""
                         return (rowIndex, column, rest)
@@ -117,20 +115,15 @@ struct LayoutReader {
         return nil
     }
 
-    /// The row's cells as comparable labels, worked out when first searched.
-    private mutating func normalized(_ row: Int) -> [String] {
-        if let cached = normalizedRows[row] { return cached }
-        let cells = rows[row].cells.map { $0.count > Self.maximumLabelLength ? "" : LabelText.normalized($0) }
-        normalizedRows[row] = cells
-        return cells
-    }
+    /// The row's cells as comparable labels.
+    private func normalized(_ row: Int) -> [String] { cells.row(row).texts }
 
     // MARK: Blocks
 
     /// Fields carried inside a label or text: the year in the title, the money unit in `项目资金（万元）`.
-    private mutating func readPatterns(_ row: Layout.Row, in segment: Range<Int>, into reading: inout FormReading) throws {
+    private func readPatterns(_ row: Layout.Row, in segment: Range<Int>, into reading: inout FormReading) throws {
         for cell in row.cells {
-            let patterns = cell.alternatives.filter { !$0.fields.isEmpty }
+            let patterns = cell.labelPatterns
             guard !patterns.isEmpty, cell.placedFields.contains(where: { reading.form[$0] == nil }) || cell.field == nil else { continue }
             search: for rowIndex in segment {
                 for (column, text) in normalized(rowIndex).enumerated() where !text.isEmpty {
@@ -151,7 +144,7 @@ struct LayoutReader {
         }
     }
 
-    private mutating func readPairs(_ row: Layout.Row, in segment: Range<Int>, into reading: inout FormReading) throws {
+    private func readPairs(_ row: Layout.Row, in segment: Range<Int>, into reading: inout FormReading) throws {
         var at: (row: Int, column: Int, inline: String?)?
         var taken = 0
         for cell in row.cells {
@@ -189,7 +182,7 @@ struct LayoutReader {
         }
     }
 
-    private mutating func readHeader(_ row: Layout.Row, in segment: Range<Int>, into header: inout Header) {
+    private func readHeader(_ row: Layout.Row, in segment: Range<Int>, into header: inout Header) {
         var best: (row: Int, found: [(Int, Int)])?
         for rowIndex in segment {
             var found: [(Int, Int)] = []
@@ -198,6 +191,7 @@ struct LayoutReader {
                 found.append((cell.col.index, at.column))
             }
             if found.count > (best?.found.count ?? 0) { best = (rowIndex, found) }
+            if found.count == row.labels.count { break }
         }
         guard let best, best.found.count * 2 >= row.labels.count else { return }
         for (templateColumn, fileColumn) in best.found {
@@ -211,7 +205,7 @@ struct LayoutReader {
         header.row = max(header.row, best.row)
     }
 
-    private mutating func readTableRow(_ row: Layout.Row, at rowIndex: Int, under header: Header, into reading: inout FormReading) throws {
+    private func readTableRow(_ row: Layout.Row, at rowIndex: Int, under header: Header, into reading: inout FormReading) throws {
         for cell in row.fields {
             let (text, column) = value(at: cell.col.index, in: rowIndex, under: header, paragraphs: cell.effectiveFormat == .paragraphs)
             let label = cell.field == "extras" ? headerLabel(above: cell, header: header) : nil
@@ -240,7 +234,7 @@ struct LayoutReader {
 
     // MARK: Indicators
 
-    private mutating func readItems(_ row: Layout.Row, rows range: Range<Int>, under header: Header, into reading: inout FormReading) throws {
+    private func readItems(_ row: Layout.Row, rows range: Range<Int>, under header: Header, into reading: inout FormReading) throws {
         guard let level1 = row.cells.first(where: { $0.field == "indicator.name" }),
               let level2 = row.cells.first(where: { $0.field == "category.name" }) else { return }
         let itemCells = row.fields.filter { $0.field!.hasPrefix("item.") && header.span(of: $0.col.index) != nil }
@@ -294,7 +288,7 @@ struct LayoutReader {
             let itemIndex = indicators[i].categories[c].items.count
             let prefix = IndicatorPath.item(i, c, itemIndex) + "."
             for (cell, text, column) in texts {
-                let key = String(cell.field!.dropFirst(5))
+                let key = cell.itemKey!
                 let ref = CellReference.name(row: rows[rowIndex].number, column: column)
                 reading.cells[prefix + key] = ref
                 item[key] = try parse(text, format: cell.effectiveFormat, path: prefix + key, ref: ref)
@@ -315,7 +309,7 @@ struct LayoutReader {
 
     // MARK: Values
 
-    private mutating func store(_ text: String, cell: Layout.Cell, path: String, extraLabel: String?, row: Int, column: Int,
+    private func store(_ text: String, cell: Layout.Cell, path: String, extraLabel: String?, row: Int, column: Int,
                                 into reading: inout FormReading) throws {
         let ref = CellReference.name(row: rows[row].number, column: column)
         if path == "extras" {

@@ -28,34 +28,55 @@ enum LabelText {
     /// Maps full-width ASCII forms (`：（５０分）`) and the ideographic space to their half-width forms.
     static func halfWidth(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { $0.value >= 0x3000 && $0.value <= 0xFF5E }) else { return text }
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0xFF01...0xFF5E: scalars.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
-            case 0x3000: scalars.append(" ")
-            default: scalars.append(scalar)
-            }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { UTF8.encode(halfWidth(scalar)) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// One scalar in its half-width form.
+    private static func halfWidth(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0xFF01...0xFF5E: return Unicode.Scalar(scalar.value - 0xFEE0)!
+        case 0x3000: return " "
+        default: return scalar
         }
-        return String(scalars)
     }
 
     /// The comparable form of a label: `* 实际完成值` and `实际完成值` match, `项目编码：` and `项目编码:` too.
+    /// Built as UTF-8 bytes: appending scalars to a String one by one costs far more.
     static func normalized(_ text: String) -> String {
         if !text.unicodeScalars.contains(where: { $0.isSpace || $0 == "<" || $0 == "*" || $0 == ":" || ($0.value >= 0xFF01 && $0.value <= 0xFF5E) }) {
             return text
         }
-        var result = halfWidth(text)
-        if result.utf8.contains(UInt8(ascii: "<")) {
-            for tag in ["<b>", "</b>", "<B>", "</B>", "<strong>", "</strong>"] {
-                result = result.replacingOccurrences(of: tag, with: "")
-            }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let half = halfWidth(scalar)
+            if !half.isSpace { UTF8.encode(half) { bytes.append($0) } }
         }
-        let scalars: [Unicode.Scalar] = result.unicodeScalars.filter { !$0.isSpace }
-        var start = 0, end = scalars.count
-        while start < end, scalars[start] == "*" { start += 1 }
-        while end > start, scalars[end - 1] == ":" { end -= 1 }
-        var view = String.UnicodeScalarView()
-        for index in start..<end { view.append(scalars[index]) }
-        return String(view)
+        if bytes.contains(UInt8(ascii: "<")) { bytes = withoutBoldTags(bytes) }
+        var start = 0, end = bytes.count
+        while start < end, bytes[start] == UInt8(ascii: "*") { start += 1 }
+        while end > start, bytes[end - 1] == UInt8(ascii: ":") { end -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// The bytes without `<b>`, `</b>` and `<strong>` tags (either case), as section labels carry them.
+    private static func withoutBoldTags(_ bytes: [UInt8]) -> [UInt8] {
+        var kept: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "<"), let close = bytes[index...].firstIndex(of: UInt8(ascii: ">")) {
+                let name = String(decoding: bytes[(index + 1)..<close], as: UTF8.self).lowercased()
+                if ["b", "/b", "strong", "/strong"].contains(name) {
+                    index = close + 1
+                    continue
+                }
+            }
+            kept.append(bytes[index])
+            index += 1
+        }
+        return kept
     }
 }

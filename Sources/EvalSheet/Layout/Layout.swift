@@ -31,6 +31,8 @@ public struct Layout: Decodable, Sendable {
 
     /// Every label the layout declares (with synonyms), normalised, so a reader can tell a label from a value.
     public private(set) var normalizedLabels: Set<String> = []
+    /// Each label cell's printed label with its wordings, normalised, for detecting the layout.
+    private(set) var detectionLabels: [(label: String, wordings: [String])] = []
     /// The label of each field, worked out once (see `label(forField:)`).
     private var fieldLabels: [String: String] = [:]
     private var fieldCells: [String: Cell] = [:]
@@ -135,9 +137,16 @@ public struct Layout: Decodable, Sendable {
         public let codeField: String?
         /// Label and synonyms, each as a pattern (plain labels are patterns without fields).
         public let alternatives: [Pattern]
+        /// The alternatives without fields, normalised, and those with fields: worked out once for the readers.
+        let plainLabels: [String], labelPatterns: [Pattern]
+        /// `LabelHash.of` each plain label.
+        let plainLabelHashes: [Int]
 
         public var effectiveRole: Role { role ?? .system }
-        public var effectiveFormat: ValueFormat { format ?? Cell.format(ofField: field) }
+        /// The format the cell is written and read in: its own, else its field's type (worked out once).
+        public let effectiveFormat: ValueFormat
+        /// For an item field (`item.score`), its key (`score`).
+        let itemKey: String?
 
         private enum CodingKeys: String, CodingKey, CaseIterable {
             case col, label, synonyms, text, pattern, field, format, role, mergeTo, mergeDown, tsvCol, style, formula, rule,
@@ -167,10 +176,15 @@ public struct Layout: Decodable, Sendable {
             rule = try container.decodeIfPresent(String.self, forKey: .rule)
             notAbove = try container.decodeIfPresent(String.self, forKey: .notAbove)
             codeField = try container.decodeIfPresent(String.self, forKey: .codeField)
+            effectiveFormat = format ?? Cell.format(ofField: field)
+            itemKey = field.flatMap { $0.hasPrefix("item.") ? String($0.dropFirst(5)) : nil }
             if let label, label.trimmed.isEmpty {
                 throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [CodingKeys.label], debugDescription: "empty label"))
             }
             alternatives = ((label.map { [$0] } ?? []) + synonyms).map(Pattern.init) + (pattern.map { [$0] } ?? [])
+            plainLabels = alternatives.compactMap(\.plainLabel)
+            labelPatterns = alternatives.filter { !$0.fields.isEmpty }
+            plainLabelHashes = plainLabels.map { LabelHash.of($0).whole }
         }
 
         /// The format a field is written in, from its type in Templates/fields.json.
@@ -243,6 +257,9 @@ public struct Layout: Decodable, Sendable {
         layout.file = file
         try LayoutCheck(layout: layout).run()
         layout.normalizedLabels = Set(layout.rows.flatMap(\.cells).flatMap(\.alternatives).compactMap(\.plainLabel))
+        layout.detectionLabels = layout.rows.flatMap(\.labels).map { cell in
+            (cell.label ?? "", cell.plainLabels)
+        }
         layout.fieldLabels = Self.fieldLabels(layout.rows)
         for row in layout.rows {
             for cell in row.cells {

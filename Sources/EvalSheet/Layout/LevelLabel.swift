@@ -3,6 +3,8 @@ struct LevelLabel {
     private let prefix: String
     private let separator: String
     private let suffix: String
+    /// `separator` and `suffix` as labels compare, worked out once.
+    private let open: String, close: String
 
     /// `pattern` holds `{name}` then `{weight}`, as a layout's `level1Label`.
     init(_ pattern: String) {
@@ -12,6 +14,8 @@ struct LevelLabel {
         let weightParts = rest.components(separatedBy: "{weight}")
         separator = weightParts.first ?? ""
         suffix = weightParts.count > 1 ? weightParts[1] : ""
+        open = LabelText.normalized(separator)
+        close = LabelText.normalized(suffix)
     }
 
     func format(name: String, weight: FormDecimal?) -> String {
@@ -24,8 +28,6 @@ struct LevelLabel {
         // Names are joined across in-cell line breaks: `经济效益\n指标` is 经济效益指标.
         let text = raw.contains(where: \.isNewline) ? String(raw.filter { !$0.isNewline && !$0.isWhitespace }) : raw.trimmed
         guard !text.isEmpty else { return (nil, nil) }
-        let open = LabelText.normalized(separator)
-        let close = LabelText.normalized(suffix)
         let compact = LabelText.normalized(text)
         guard !open.isEmpty, compact.hasSuffix(close), let start = compact.range(of: open, options: .backwards) else {
             return (text, nil)

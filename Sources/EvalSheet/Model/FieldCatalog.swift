@@ -19,6 +19,8 @@ public struct FieldCatalog: Decodable, Sendable {
         public let core: Bool
         public let zh: String
         public let en: String
+        /// The last part of the path, the key the field has in its JSON object.
+        public let key: String
 
         private enum CodingKeys: String, CodingKey { case path, key, type, core, zh, en }
 
@@ -29,6 +31,7 @@ public struct FieldCatalog: Decodable, Sendable {
             core = try container.decodeIfPresent(Bool.self, forKey: .core) ?? false
             zh = try container.decode(String.self, forKey: .zh)
             en = try container.decode(String.self, forKey: .en)
+            key = String(path.split(separator: ".").last ?? "")
         }
     }
 

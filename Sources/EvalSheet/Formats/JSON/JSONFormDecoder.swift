@@ -56,7 +56,7 @@ enum JSONFormDecoder {
     }
 
     private static func value(_ field: FieldCatalog.Field, in object: JSONObject) throws -> FieldValue? {
-        let key = String(field.path.split(separator: ".").last ?? "")
+        let key = field.key
         switch field.type {
         case .integer: return .integer(try object.integer(key))
         case .amount, .decimal, .percent: return .decimal(try object.decimal(key))
@@ -101,18 +101,18 @@ private struct JSONObject {
 
     /// A string, or nil when the key is absent or null.
     func optionalString(_ key: String) throws -> String? {
-        guard let value = values[key], !(value is NSNull) else { return nil }
+        guard let value = values[key], !JSONObject.isNull(value) else { return nil }
         guard let text = value as? String else { throw typeError(key, "a string", value) }
         return text
     }
 
     func optionalObject(_ key: String) throws -> JSONObject? {
-        guard let value = values[key], !(value is NSNull) else { return nil }
+        guard let value = values[key], !JSONObject.isNull(value) else { return nil }
         return try JSONObject(value, path: child(key))
     }
 
     func optionalArray(_ key: String) throws -> [JSONObject] {
-        guard let value = values[key], !(value is NSNull) else { return [] }
+        guard let value = values[key], !JSONObject.isNull(value) else { return [] }
         return try array(key)
     }
 
@@ -127,17 +127,17 @@ private struct JSONObject {
     }
 
     func decimal(_ key: String) throws -> FormDecimal? {
-        guard let value = values[key], !(value is NSNull) else { return nil }
+        guard let value = values[key], !JSONObject.isNull(value) else { return nil }
         guard let text = value as? String else { throw typeError(key, "a decimal string", value) }
         if text.isEmpty { return nil }
-        guard let decimal = FormDecimal(parsing: text), !text.contains(",") else {
+        guard let decimal = FormDecimal(parsing: text), !text.utf8.contains(UInt8(ascii: ",")) else {
             throw typeError(key, "a decimal string", value)
         }
         return decimal
     }
 
     func integer(_ key: String) throws -> Int? {
-        guard let value = values[key], !(value is NSNull) else { return nil }
+        guard let value = values[key], !JSONObject.isNull(value) else { return nil }
         guard let number = value as? NSNumber, !JSONObject.isBoolean(number),
               let integer = Int(exactly: number.doubleValue), abs(integer) < 1_000_000_000,
               Double(integer) == number.doubleValue
@@ -152,6 +152,9 @@ private struct JSONObject {
         guard let items = value as? [Any] else { throw typeError(key, "an array", value) }
         return try items.enumerated().map { try JSONObject($0.element, path: "\(child(key))[\($0.offset)]") }
     }
+
+    /// True for JSON null; looks at the type only, since `is NSNull` bridges a whole dictionary or array to check.
+    static func isNull(_ value: Any) -> Bool { type(of: value) == NSNull.self }
 
     private static func isBoolean(_ number: NSNumber) -> Bool {
         String(cString: number.objCType) == "c" || type(of: number) == type(of: NSNumber(value: true))

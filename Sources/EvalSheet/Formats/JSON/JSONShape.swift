@@ -36,7 +36,7 @@ indirect enum JSONShape: Sendable {
     /// The JSON key of this member.
     var key: String {
         switch self {
-        case .value(let field): return String(field.path.split(separator: ".").last ?? "")
+        case .value(let field): return field.key
         case .object(let key, _, _): return key
         case .indicators: return "indicators"
         case .extras: return "extras"

@@ -1,0 +1,79 @@
+import Foundation
+
+/// The cells of a grid as labels compare, normalised once when first asked for, and shared by layout detection and
+/// every layout tried on the grid. Each cell also carries a hash of its bytes (and of the `label` of `label:value`),
+/// so a search for a label compares integers before it compares text.
+final class LabelCells {
+    /// One row's cells as labels compare.
+    struct Row {
+        /// Normalised texts (`""` for cells too long to be a label).
+        let texts: [String]
+        /// `LabelHash.of` each text.
+        let hashes: [Int]
+        /// The hash of the part before the first `:`, for cells holding `label:value`; 0 otherwise.
+        let prefixHashes: [Int]
+    }
+
+    /// The grid's rows that hold anything.
+    let rows: [Grid.Row]
+    private var normalized: [Row?]
+    /// Longest cell that can be a label; longer cells are values and are never normalised.
+    static let maximumLabelLength = 40
+
+    init(_ grid: Grid) {
+        rows = grid.rows.filter { !$0.isBlank }
+        normalized = Array(repeating: nil, count: rows.count)
+    }
+
+    /// True when the text has at most `maximumLabelLength` characters; its UTF-8 length (1 to 4 bytes a
+    /// scalar) decides without counting characters in all but a few cases.
+    private static func isShort(_ text: String) -> Bool {
+        let bytes = text.utf8.count
+        if bytes <= maximumLabelLength { return true }
+        if bytes > 4 * maximumLabelLength { return false }
+        return text.count <= maximumLabelLength
+    }
+
+    /// The row's cells as comparable labels.
+    func row(_ index: Int) -> Row {
+        if let cached = normalized[index] { return cached }
+        let texts = rows[index].cells.map { Self.isShort($0) ? LabelText.normalized($0) : "" }
+        var hashes: [Int] = [], prefixHashes: [Int] = []
+        hashes.reserveCapacity(texts.count)
+        prefixHashes.reserveCapacity(texts.count)
+        for text in texts {
+            let (whole, prefix) = LabelHash.of(text)
+            hashes.append(whole)
+            prefixHashes.append(prefix)
+        }
+        let row = Row(texts: texts, hashes: hashes, prefixHashes: prefixHashes)
+        normalized[index] = row
+        return row
+    }
+}
+
+/// FNV-1a over a label's UTF-8 bytes: cheap to compute, and labels compare as bytes once normalised.
+enum LabelHash {
+    private static let offset = -3_750_763_034_362_895_579, prime = 1_099_511_628_211
+
+    /// True when `text` starts with `prefix`, byte for byte (both normalised); `whole` asks for the whole text.
+    static func bytes(of text: String, startWith prefix: String, whole: Bool) -> Bool {
+        var text = text, prefix = prefix
+        return text.withUTF8 { t in
+            prefix.withUTF8 { p in
+                (whole ? t.count == p.count : t.count >= p.count) && (p.isEmpty || memcmp(t.baseAddress!, p.baseAddress!, p.count) == 0)
+            }
+        }
+    }
+
+    /// The hash of the whole text, and of the part before its first `:` (0 when it has none).
+    static func of(_ text: String) -> (whole: Int, prefix: Int) {
+        var hash = offset
+        var prefix = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ":"), prefix == 0 { prefix = hash }
+            hash = (hash ^ Int(byte)) &* prime
+        }
+        return (hash, prefix)
+    }
+}
