@@ -26,14 +26,32 @@ public enum FormFiles {
                              options: WriteOptions = WriteOptions(), noClobber: Bool = false) throws {
         do {
             let chosen = try format ?? FormatRegistry.format(forPath: path)
-            if path == "-" {
-                FileHandle.standardOutput.write(try chosen.write(form, options: options))
+            if case .stream(let stream) = try OutputTarget.of(path) {
+                try writeStream(try chosen.write(form, options: options), to: stream)
             } else {
                 try AtomicFile.write(to: path, noClobber: noClobber) { try chosen.write(form, options: options, toFile: $0) }
             }
         } catch let error as EvalSheetError {
             throw error.located(in: displayName(path))
         }
+    }
+
+    /// Refuses an output that is the input itself (same device and inode), which writing would replace.
+    public static func refuseOverwriting(input: String, with output: String) throws {
+        var a = stat(), b = stat()
+        guard input != "-", output != "-", stat(input, &a) == 0, stat(output, &b) == 0,
+              a.st_dev == b.st_dev, a.st_ino == b.st_ino else { return }
+        throw EvalSheetError(.usage, "\(output): is the input itself; write to another file (the input would be replaced, and with it any other sheet)")
+    }
+
+    /// Writes `data` through standard output (`-`) or a descriptor alias such as `/dev/stdout`, never replacing it.
+    private static func writeStream(_ data: Data, to path: String) throws {
+        let descriptor = path == "-" ? STDOUT_FILENO : open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw EvalSheetError(.unreadable, "cannot open for writing (\(String(cString: strerror(errno)))); write with - instead")
+        }
+        defer { if descriptor != STDOUT_FILENO { close(descriptor) } }
+        try AtomicFile.writeAll(data, to: descriptor)
     }
 
     /// The bytes of `path`, refusing what is not a readable regular file of sane size.

@@ -1,0 +1,54 @@
+import Foundation
+@testable import EvalSheet
+
+/// Runs the real binary as a child and measures that child alone (wait4): exit status, seconds, peak memory.
+enum MeasuredRun {
+    struct Result {
+        let status: Int32
+        /// The signal that ended the child (nil when it exited).
+        let signal: Int32?
+        let stdout: String
+        let stderr: String
+        let seconds: Double
+        /// Peak resident memory of the child, in MiB.
+        let peakMiB: Double
+    }
+
+    /// Runs `evalsheet arguments`, stdin from `stdinPath` (else /dev/null), stdout to `stdoutPath` (else a temporary
+    /// file); sends SIGINT after `interruptAfter` seconds and SIGKILL after `timeout`.
+    static func run(_ arguments: [String], stdinPath: String = "/dev/null", stdoutPath: String? = nil,
+                    interruptAfter: Double? = nil, timeout: Double = 60) throws -> Result {
+        var binary = CLITests.binary.path
+        if !FileManager.default.isExecutableFile(atPath: binary) { binary = TestFiles.root.appendingPathComponent(".build/debug/evalsheet").path }
+        let scratch = TestFiles.temporaryDirectory()
+        let outPath = stdoutPath ?? scratch.appendingPathComponent("stdout").path
+        let errPath = scratch.appendingPathComponent("stderr").path
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, stdinPath, O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let argv = ([binary] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let started = Date()
+        let spawned = posix_spawn(&pid, binary, &actions, nil, argv, environ)
+        guard spawned == 0 else { throw EvalSheetError(.unreadable, "cannot start \(binary): \(String(cString: strerror(spawned)))") }
+        var status: Int32 = 0
+        var usage = rusage()
+        var interrupted = false
+        while wait4(pid, &status, WNOHANG, &usage) == 0 {
+            let elapsed = Date().timeIntervalSince(started)
+            if let interruptAfter, !interrupted, elapsed >= interruptAfter { kill(pid, SIGINT); interrupted = true }
+            if elapsed > timeout { kill(pid, SIGKILL) }
+            usleep(5_000)
+        }
+        let seconds = Date().timeIntervalSince(started)
+        let signalled = status & 0x7F
+        let read = { (path: String) in String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data(), as: UTF8.self) }
+        return Result(status: signalled == 0 ? (status >> 8) & 0xFF : 128 + signalled, signal: signalled == 0 ? nil : signalled,
+                      stdout: stdoutPath == nil ? read(outPath) : "", stderr: read(errPath),
+                      seconds: seconds, peakMiB: Double(usage.ru_maxrss) / 1024)
+    }
+}
