@@ -10,8 +10,7 @@ public struct TSVFormat: FormFormat {
     public init(encoding: TextEncoding? = nil) { self.encoding = encoding }
 
     public func read(_ data: Data, options: ReadOptions) throws -> [FormReading] {
-        let text = try TextEncoding.decode(data, as: encoding)
-        let rows = TSVRecords.parse(text).map { Grid.Row(number: $0.line, cells: $0.cells) }
+        let rows = try TextEncoding.withCellBytes(data, as: encoding) { try TSVRecords.parse($0, decode: $1) }
         var extractor = FormExtractor(grid: Grid(rows: rows))
         return [try extractor.extract()]
     }
@@ -19,6 +18,7 @@ public struct TSVFormat: FormFormat {
     public func write(_ form: Form, options: WriteOptions) throws -> Data {
         let layout = SheetLayout(form: form)
         var lines: [String] = []
+        var cellCount = 0
         for row in layout.rows where !row.isContinuation {
             switch row.template.kind {
             case .title:
@@ -31,7 +31,11 @@ public struct TSVFormat: FormFormat {
                 var cells = Array(repeating: "", count: width)
                 for cell in row.cells { cells[cell.tsvColumn] = TSVRecords.quote(Self.text(cell)) }
                 lines.append(cells.joined(separator: "\t"))
+                cellCount += width
             }
+        }
+        guard lines.count <= TSVRecords.maximumLines, cellCount <= TSVRecords.maximumCells else {
+            throw EvalSheetError(.invalidForm, "the form needs \(lines.count) lines of \(cellCount) cells, more than a TSV export holds (100,000 lines, 1,000,000 cells); write JSON or XLSX")
         }
         return try (encoding ?? .utf8).encode(lines.joined(separator: "\n") + "\n")
     }
