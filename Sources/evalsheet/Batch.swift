@@ -45,18 +45,36 @@ struct Batch: ParsableCommand {
                                        format: try FormatRegistry.format(named: to), mode: ImportMode(rawValue: mode)!,
                                        jobs: jobs, noClobber: noClobber)
         let inputs = try converter.inputs()
+        let lock = try FolderLock(folder: output)
+        defer { lock.release() }
+        stopBetweenFilesOnInterrupt()
         let progress = Progress(total: inputs.count)
         let started = Date()
         let outcomes = converter.run(inputs) { done, outcome in progress.update(done: done, outcome: outcome) }
         progress.finish()
-        try AtomicFile.write(Data(BatchReport.csv(outcomes, language: language).utf8), to: output.appendingPathComponent("report.csv").path)
-        try AtomicFile.write(Data(BatchReport.json(outcomes, language: language).utf8), to: output.appendingPathComponent("report.json").path)
-        let failed = outcomes.filter { $0.status == .failed }
+        let interrupted = Interruption.requested
+        try AtomicFile.write(Data(BatchReport.csv(outcomes, language: language, interrupted: interrupted).utf8), to: output.appendingPathComponent("report.csv").path)
+        try AtomicFile.write(Data(BatchReport.json(outcomes, language: language, interrupted: interrupted).utf8), to: output.appendingPathComponent("report.json").path)
+        let failed = outcomes.filter { $0.status == .failed }.count, skipped = outcomes.filter { $0.status == .skipped }.count
         let seconds = Date().timeIntervalSince(started)
-        FileHandle.standardError.write(Data(String(format: "evalsheet: %d converted, %d failed in %.2f s; report in %@\n",
-                                                   outcomes.count - failed.count, failed.count, seconds,
+        FileHandle.standardError.write(Data(String(format: "evalsheet: %@%d converted, %d failed, %d skipped in %.2f s; report in %@\n",
+                                                   interrupted ? "interrupted: " : "", outcomes.count - failed - skipped, failed, skipped, seconds,
                                                    output.appendingPathComponent("report.csv").path).utf8))
-        if !failed.isEmpty { throw ExitCode(1) }
+        if interrupted { throw ExitCode(130) }
+        if failed > 0 { throw ExitCode(1) }
+    }
+
+    /// The first Ctrl-C or SIGTERM lets the files in hand finish and the report be written; a second one stops at once.
+    private func stopBetweenFilesOnInterrupt() {
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig) { number in
+                if Interruption.requested {
+                    TemporaryFiles.removeAll()
+                    _exit(128 + number)
+                }
+                Interruption.request()
+            }
+        }
     }
 }
 

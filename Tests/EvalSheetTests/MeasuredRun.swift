@@ -31,11 +31,22 @@ enum MeasuredRun {
     }
 
     /// Runs `evalsheet arguments`, stdin from `stdinPath` (else /dev/null), stdout to `stdoutPath` (else a temporary
-    /// file); sends SIGINT after `interruptAfter` seconds and SIGKILL after `timeout`.
+    /// file); sends SIGINT after `interruptAfter` seconds (the child starts with no signal blocked or ignored) and
+    /// SIGKILL after `timeout`.
     static func run(_ arguments: [String], stdinPath: String = "/dev/null", stdoutPath: String? = nil,
-                    interruptAfter: Double? = nil, timeout: Double = 60) throws -> Result {
-        var binary = CLITests.binary.path
-        if !FileManager.default.isExecutableFile(atPath: binary) { binary = TestFiles.root.appendingPathComponent(".build/debug/evalsheet").path }
+                    interruptAfter: Double? = nil, timeout: Double = 60, asNobody: Bool = false) throws -> Result {
+        try run(bytes: arguments.map { Array($0.utf8) }, stdinPath: stdinPath, stdoutPath: stdoutPath,
+                interruptAfter: interruptAfter, timeout: timeout, asNobody: asNobody)
+    }
+
+    /// The same with arguments as bytes (a file name that is not UTF-8); `asNobody` runs it as user nobody (setpriv),
+    /// for whom permissions hold, unlike for root.
+    static func run(bytes arguments: [[UInt8]], stdinPath: String = "/dev/null", stdoutPath: String? = nil,
+                    interruptAfter: Double? = nil, timeout: Double = 60, asNobody: Bool = false) throws -> Result {
+        var evalsheet = CLITests.binary.path
+        if !FileManager.default.isExecutableFile(atPath: evalsheet) { evalsheet = TestFiles.root.appendingPathComponent(".build/debug/evalsheet").path }
+        let launcher = asNobody ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
+        let binary = launcher.first ?? evalsheet
         let scratch = TestFiles.temporaryDirectory()
         let outPath = stdoutPath ?? scratch.appendingPathComponent("stdout").path
         let errPath = scratch.appendingPathComponent("stderr").path
@@ -45,11 +56,23 @@ enum MeasuredRun {
         posix_spawn_file_actions_addopen(&actions, 0, stdinPath, O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        let argv = ([binary] + arguments).map { strdup($0) } + [nil]
+        let argv = ((launcher + [evalsheet]).map { Array($0.utf8) } + arguments).map { bytes in
+            (bytes + [0]).withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { strdup($0.baseAddress!) } }
+        } + [nil]
         defer { argv.forEach { free($0) } }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        posix_spawnattr_setsigmask(&attributes, &signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        posix_spawnattr_setsigdefault(&attributes, &signals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
         let started = Date()
-        let spawned = posix_spawn(&pid, binary, &actions, nil, argv, environ)
+        let spawned = posix_spawn(&pid, binary, &actions, &attributes, argv, environ)
         guard spawned == 0 else { throw EvalSheetError(.unreadable, "cannot start \(binary): \(String(cString: strerror(spawned)))") }
         var status: Int32 = 0
         var usage = rusage()

@@ -5,19 +5,28 @@ public enum FormFiles {
     /// Largest input read, so a hostile file cannot exhaust memory.
     public static let maximumInputBytes = 256 << 20
 
-    /// Reads every form in `path`, with the format from `format` or the path's extension.
+    /// Reads every form in `path`, with the format from `format` or the extension of `shownAs` (the name errors give,
+    /// default the path). A command-line path whose bytes are not UTF-8 is opened by its bytes and shown as GB18030.
     public static func read(_ path: String, format: (any FormFormat)? = nil,
-                            options: ReadOptions = ReadOptions()) throws -> [FormReading] {
+                            options: ReadOptions = ReadOptions(), shownAs: String? = nil) throws -> [FormReading] {
+        if shownAs == nil, access(path, F_OK) != 0, let bytes = PathBytes.commandLineBytes(for: path) {
+            let shown = PathBytes.legible(bytes).text
+            do {
+                return try PathBytes.withOpenFile(bytes) { try read($0, format: format, options: options, shownAs: shown) }
+            } catch let error as EvalSheetError {
+                throw error.located(in: shown)
+            }
+        }
         do {
             var isFolder: ObjCBool = false
             if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
                 return try XLSXFormat().read(directory: URL(fileURLWithPath: path), options: options)
             }
-            let chosen = try format ?? FormatRegistry.format(forPath: path)
+            let chosen = try format ?? FormatRegistry.format(forPath: shownAs ?? path)
             let data = try readData(path)
             return try chosen.read(data, options: options)
         } catch let error as EvalSheetError {
-            throw error.located(in: displayName(path))
+            throw error.located(in: shownAs ?? displayName(path))
         }
     }
 
