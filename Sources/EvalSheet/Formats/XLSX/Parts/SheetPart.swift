@@ -11,7 +11,7 @@ final class SheetPart: XMLEventHandler {
     private let sharedStrings: [String]
     private let styles: StylesPart
     private var formats: [Int: NumberFormat] = [:]
-    private var cells: [Int: [(column: Int, text: String)]] = [:]
+    private var cells: [Int: [(column: Int, text: String, number: String?)]] = [:]
     private var cellCount = 0
     private(set) var failure: EvalSheetError?
 
@@ -35,9 +35,14 @@ final class SheetPart: XMLEventHandler {
         if let failure = sheet.failure { throw failure }
         return Grid(rows: sheet.cells.keys.sorted().map { number in
             let values = sheet.cells[number]!
-            var row = Array(repeating: "", count: (values.map(\.column).max() ?? -1) + 1)
-            for (column, text) in values { row[column] = text }
-            return Grid.Row(number: number, cells: row)
+            let width = (values.map(\.column).max() ?? -1) + 1
+            var row = Array(repeating: "", count: width)
+            var numbers: [String?] = values.contains { $0.number != nil } ? Array(repeating: nil, count: width) : []
+            for (column, text, stored) in values {
+                row[column] = text
+                if stored != nil { numbers[column] = stored }
+            }
+            return Grid.Row(number: number, cells: row, numbers: numbers)
         })
     }
 
@@ -82,6 +87,7 @@ final class SheetPart: XMLEventHandler {
     private func store() {
         let cell = CellReference.name(row: row, column: column)
         let shown: String
+        var number: String?
         switch type {
         case "s":
             guard let index = Int(value.trimmed), index >= 0, index < sharedStrings.count else {
@@ -94,12 +100,13 @@ final class SheetPart: XMLEventHandler {
             let code = styles.formatCode(style: style)
             if formats[style] == nil { formats[style] = NumberFormat(code: code) }
             shown = formats[style]!.display(value)
+            number = NumberFormat.stored(value)
         default: shown = value
         }
-        guard !shown.isEmpty else { return }
+        guard !shown.isEmpty || number != nil else { return }
         cellCount += 1
         if cellCount > Self.maximumCells { return fail("more than \(Self.maximumCells) cells on one sheet; not a form") }
-        cells[row, default: []].append((column, shown))
+        cells[row, default: []].append((column, shown, number))
     }
 
     private func fail(_ message: String) {
