@@ -29,7 +29,7 @@ public struct TSVFormat: FormFormat {
             default:
                 let width = max(row.template.tsvWidth ?? 0, (row.cells.map(\.tsvColumn).max() ?? -1) + 1)
                 var cells = Array(repeating: "", count: width)
-                for cell in row.cells { cells[cell.tsvColumn] = TSVRecords.quote(Self.text(cell)) }
+                for cell in row.cells { cells[cell.tsvColumn] = TSVRecords.quote(Self.neutralised(cell)) }
                 lines.append(cells.joined(separator: "\t"))
                 cellCount += width
             }
@@ -52,5 +52,11 @@ public struct TSVFormat: FormFormat {
             guard cell.source.format == .paragraphs, !text.isEmpty else { return text }
             return ParagraphMarkup.encode(text)
         }
+    }
+
+    /// A cell's text with a text value neutralised against formula injection (see `TSVRecords.neutralise`).
+    private static func neutralised(_ cell: SheetLayout.Cell) -> String {
+        guard case .value(.text) = cell.content else { return text(cell) }
+        return TSVRecords.neutralise(text(cell))
     }
 }

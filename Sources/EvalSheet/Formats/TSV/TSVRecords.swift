@@ -21,7 +21,7 @@ enum TSVRecords {
         var inQuotes = false, atCellStart = true
         var index = 0
         func endCell() throws {
-            cells.append(cell.isEmpty ? "" : try cell.withUnsafeBufferPointer(decode))
+            cells.append(cell.isEmpty ? "" : restore(try cell.withUnsafeBufferPointer(decode)))
             cell.removeAll(keepingCapacity: true)
             atCellStart = true
             cellCount += 1
@@ -42,8 +42,6 @@ enum TSVRecords {
             if inQuotes {
                 if byte == 0x22 {
                     if next == 0x22 { cell.append(0x22); index += 1 } else { inQuotes = false }
-                } else if byte == 0x0D && next == 0x0A {
-                    continue
                 } else {
                     if byte == 0x0A { line += 1 }
                     cell.append(byte)
@@ -75,9 +73,29 @@ enum TSVRecords {
             : "line \(line + 1): more than \(maximumCellsPerLine) cells on one line (or 1,000,000 in the file); the form is about ten columns wide, so this is not one")
     }
 
-    /// One cell as Excel writes it: quoted when it holds a tab, newline or quote.
+    /// One cell as Excel writes it: quoted when it holds a tab, newline, CR or quote.
     static func quote(_ cell: String) -> String {
-        guard cell.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\"" }) else { return cell }
+        guard cell.unicodeScalars.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\"" }) else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// What a spreadsheet may run as a formula when a cell starts with it (OWASP's CSV injection list).
+    private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// True when `text`, past any leading apostrophes, starts a formula.
+    private static func startsFormula(_ text: Substring.UnicodeScalarView) -> Bool {
+        text.first(where: { $0 != "'" }).map(formulaStarts.contains) ?? false
+    }
+
+    /// A text value as written to TSV: `'` in front when a spreadsheet would run it (`=HYPERLINK(…)`, `@SUM(…)`) or
+    /// when it already starts with apostrophes before such a character, so `restore` undoes exactly this.
+    static func neutralise(_ text: String) -> String {
+        startsFormula(Substring(text).unicodeScalars) ? "'" + text : text
+    }
+
+    /// A cell as read from TSV: the `'` that `neutralise` put in front taken away again.
+    static func restore(_ cell: String) -> String {
+        guard cell.hasPrefix("'"), startsFormula(Substring(cell).unicodeScalars.dropFirst()) else { return cell }
+        return String(cell.dropFirst())
     }
 }

@@ -5,8 +5,8 @@ final class SheetPart: XMLEventHandler {
     /// Excel's grid: 16,384 columns by 1,048,576 rows.
     static let maximumColumns = 16_384
     static let maximumRows = 1_048_576
-    /// Most non-empty cells accepted on one sheet; a form has a few thousand.
-    static let maximumCells = 2_000_000
+    /// Most non-empty cells accepted on one sheet; a form has a few thousand, the largest the writer writes 2,700,000.
+    static let maximumCells = 4_000_000
 
     private let sharedStrings: [String]
     private let styles: StylesPart
@@ -101,7 +101,7 @@ final class SheetPart: XMLEventHandler {
             if formats[style] == nil { formats[style] = NumberFormat(code: code) }
             shown = formats[style]!.display(value)
             number = NumberFormat.stored(value)
-        default: shown = value
+        default: shown = XString.decode(value)
         }
         guard !shown.isEmpty || number != nil else { return }
         cellCount += 1
