@@ -34,18 +34,21 @@ enum MeasuredRun {
     /// file); sends SIGINT after `interruptAfter` seconds (the child starts with no signal blocked or ignored) and
     /// SIGKILL after `timeout`.
     static func run(_ arguments: [String], stdinPath: String = "/dev/null", stdoutPath: String? = nil,
-                    interruptAfter: Double? = nil, timeout: Double = 60, asNobody: Bool = false) throws -> Result {
+                    interruptAfter: Double? = nil, timeout: Double = 60, launcher: [String] = []) throws -> Result {
         try run(bytes: arguments.map { Array($0.utf8) }, stdinPath: stdinPath, stdoutPath: stdoutPath,
-                interruptAfter: interruptAfter, timeout: timeout, asNobody: asNobody)
+                interruptAfter: interruptAfter, timeout: timeout, launcher: launcher)
     }
 
-    /// The same with arguments as bytes (a file name that is not UTF-8); `asNobody` runs it as user nobody (setpriv),
-    /// for whom permissions hold, unlike for root.
+    /// Runs the binary as user nobody, for whom permissions hold, unlike for root.
+    static let asNobody = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    /// Runs the binary with files limited to 8 KiB, as a full disk would stop it.
+    static let withSmallFiles = ["/usr/bin/prlimit", "--fsize=8192"]
+
+    /// The same with arguments as bytes (a file name that is not UTF-8), started through `launcher` when given.
     static func run(bytes arguments: [[UInt8]], stdinPath: String = "/dev/null", stdoutPath: String? = nil,
-                    interruptAfter: Double? = nil, timeout: Double = 60, asNobody: Bool = false) throws -> Result {
+                    interruptAfter: Double? = nil, timeout: Double = 60, launcher: [String] = []) throws -> Result {
         var evalsheet = CLITests.binary.path
         if !FileManager.default.isExecutableFile(atPath: evalsheet) { evalsheet = TestFiles.root.appendingPathComponent(".build/debug/evalsheet").path }
-        let launcher = asNobody ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
         let binary = launcher.first ?? evalsheet
         let scratch = TestFiles.temporaryDirectory()
         let outPath = stdoutPath ?? scratch.appendingPathComponent("stdout").path
