@@ -5,22 +5,17 @@ import Testing
 /// The second round of hostile spreadsheets and texts (Fixtures/hostile/, made by make_hostile.py) on the real
 /// binary, and texts that must survive every format exactly.
 @Suite struct HostileSheetTests {
-    struct Case: CustomStringConvertible, Sendable {
-        let file: String
-        let status: Int32
-        /// The message, or for a form read, a text of the output that shows which form was read.
-        let expected: String
-        var description: String { file }
-    }
+    /// `message` is the error, or for a form read, a text of the output that shows which form was read.
+    typealias Case = HostileInputTests.Case
 
     static let cases: [Case] = [
-        Case(file: "deep-nesting.xlsx", status: 2, expected: "xl/worksheets/sheet1.xml has elements nested more than 100 deep; refused"),
-        Case(file: "password-protected.xlsx", status: 2, expected: "password-protected: remove the password"),
-        Case(file: "excel-97-2003.xlsx", status: 2, expected: "an Excel 97-2003 file (.xls), not .xlsx: open it in Excel or WPS and save it as .xlsx"),
-        Case(file: "one-part-200-sheets.xlsx", status: 0, expected: "党建事务"),
-        Case(file: "very-hidden-first.xlsx", status: 0, expected: "党建事务"),
-        Case(file: "only-hidden.xlsx", status: 0, expected: "隐藏"),
-        Case(file: "utf16be-bom.txt", status: 0, expected: "党建事务"),
+        Case(file: "deep-nesting.xlsx", status: 2, message: "xl/worksheets/sheet1.xml has elements nested more than 100 deep; refused"),
+        Case(file: "password-protected.xlsx", status: 2, message: "password-protected: remove the password"),
+        Case(file: "excel-97-2003.xlsx", status: 2, message: "an Excel 97-2003 file (.xls), not .xlsx: open it in Excel or WPS and save it as .xlsx"),
+        Case(file: "one-part-200-sheets.xlsx", status: 0, message: "党建事务"),
+        Case(file: "very-hidden-first.xlsx", status: 0, message: "党建事务"),
+        Case(file: "only-hidden.xlsx", status: 0, message: "隐藏"),
+        Case(file: "utf16be-bom.txt", status: 0, message: "党建事务"),
     ]
 
     @Test("refused or read, quickly and in bounded memory", arguments: cases)
@@ -33,11 +28,11 @@ import Testing
         #expect(result.peakMiB < MeasuredRun.baselineMiB + 60, "peak \(result.peakMiB) MiB")
         if item.status == 0 {
             let written = try String(contentsOf: output, encoding: .utf8)
-            #expect(written.contains("\"\(item.expected)\""))
-            #expect(written.contains("\"隐藏\"") == (item.expected == "隐藏"), "read the wrong sheet")
+            #expect(written.contains("\"\(item.message)\""))
+            #expect(written.contains("\"隐藏\"") == (item.message == "隐藏"), "read the wrong sheet")
         } else {
             #expect(result.stderr.hasPrefix("evalsheet: \(TestFiles.fixture("hostile/\(item.file)").path): "))
-            #expect(result.stderr.contains(item.expected), "\(result.stderr)")
+            #expect(result.stderr.contains(item.message), "\(result.stderr)")
             #expect(result.stderr.filter { $0 == "\n" }.count == 1)
             #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
         }
