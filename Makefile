@@ -59,12 +59,12 @@ bench: deps
 	$(PYTHON) Benchmarks/run.py .build/release/evalsheet .build/release/evalsheet-bench out/bench/floor out/bench/work
 
 # libFuzzer on each reader (tsv, json, xlsx, and the worksheet XML past the zip layer) for FUZZ_SECONDS each,
-# seeded from Fixtures/; then tsv-memory (the TSV reader on its input repeated to 1 MiB, under FUZZ_TSV_RSS_MB:
+# seeded from Fixtures/; then tsv-memory (the TSV reader on its input repeated to 2 MiB, under FUZZ_TSV_RSS_MB:
 # the blank-line blow-up of issue 11 took 100 times its input) and xlsx-roundtrip (any text put into the seed form
 # must come back unchanged from XLSX and TSV).
 # A crash is saved in out/fuzz/crashes/; replay it with `EVALSHEET_FUZZ_FORMAT=… out/fuzz/evalsheet-fuzz FILE` and add it to Fixtures/bad/.
 FUZZ_SECONDS ?= 60
-FUZZ_TSV_RSS_MB ?= 400
+FUZZ_TSV_RSS_MB ?= 256
 FUZZ_SOURCES = $(shell find Sources/EvalSheet -name '*.swift') $(wildcard Sources/evalsheet-fuzz/*.swift)
 FUZZ_RUN = out/fuzz/evalsheet-fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 -print_final_stats=1
 

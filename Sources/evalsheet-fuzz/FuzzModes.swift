@@ -1,4 +1,4 @@
-// Two more fuzz modes (EVALSHEET_FUZZ_FORMAT): tsv-memory feeds the TSV reader its input repeated to 1 MiB, so
+// Two more fuzz modes (EVALSHEET_FUZZ_FORMAT): tsv-memory feeds the TSV reader its input repeated to 2 MiB, so
 // small inputs find memory that grows with the input (make fuzz runs it under a low -rss_limit_mb);
 // xlsx-roundtrip puts the input, as text, into the seed form and demands it back unchanged from XLSX and TSV.
 #if !FUZZING
@@ -11,7 +11,7 @@ func fuzzExtraMode(_ data: Data) -> Bool {
     switch ProcessInfo.processInfo.environment["EVALSHEET_FUZZ_FORMAT"] {
     case "tsv-memory":
         var input = data.isEmpty ? Data("\n".utf8) : data
-        while input.count < 1 << 20 { input.append(input) }
+        while input.count < 2 << 20 { input.append(input) }
         _ = try? TSVFormat().read(input, options: ReadOptions())
         return true
     case "xlsx-roundtrip":

@@ -38,6 +38,19 @@ import Testing
         }
     }
 
+    @Test func anXLSFileIsToldToBeSavedAsXLSX() throws {
+        let dir = TestFiles.temporaryDirectory()
+        let input = dir.appendingPathComponent("in/旧表.xls")
+        try FileManager.default.createDirectory(at: input.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: TestFiles.fixture("hostile/excel-97-2003.xlsx"), to: input)
+        let single = try MeasuredRun.run(["convert", input.path, dir.appendingPathComponent("out.json").path])
+        #expect(single.status == 2)
+        #expect(single.stderr == "evalsheet: \(input.path): an Excel 97-2003 file (.xls), not .xlsx: open it in Excel or WPS and save it as .xlsx\n")
+        let batch = try MeasuredRun.run(["batch", input.deletingLastPathComponent().path, dir.appendingPathComponent("out").path, "--to", "json"])
+        #expect(batch.status == 1)
+        #expect(batch.stderr.contains("failed: \(input.path): an Excel 97-2003 file (.xls)"))
+    }
+
     /// The seed form with its project name (党建事务, the first one in the TSV) replaced by `name`, read from TSV.
     private func seedNamed(_ name: String) throws -> Form {
         let seed = try String(contentsOf: TestFiles.fixture("tsv/000_e57ca213149e2c8b.txt"), encoding: .utf8)

@@ -33,7 +33,7 @@ public struct BatchConverter: Sendable {
         self.noClobber = noClobber
     }
 
-    /// Every input under the root: files with a known extension, unzipped spreadsheets (folders with
+    /// Every input under the root: files with a known extension (and .xls, to say it must be saved as .xlsx), unzipped spreadsheets (folders with
     /// `[Content_Types].xml`), and what is reported instead (link loops, links out of the tree, unreadable folders).
     /// Refuses an output folder that is the input folder; one inside it is left out of the inputs.
     public func inputs() throws -> [BatchInput] {
@@ -43,7 +43,7 @@ public struct BatchConverter: Sendable {
             throw EvalSheetError(.usage, "\(outputRoot.path): is the input folder; write into another folder (the forms would be replaced)")
         }
         var walker = BatchInputWalker(root: Array(inputRoot.path.utf8), output: hasOutput ? (output.st_dev, output.st_ino) : nil,
-                                      extensions: Set(FormatRegistry.all().flatMap(\.extensions)))
+                                      extensions: Set(FormatRegistry.all().flatMap(\.extensions) + ["xls"]))
         return walker.walk()
     }
 

@@ -22,6 +22,9 @@ public enum FormFiles {
             if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
                 return try XLSXFormat().read(directory: URL(fileURLWithPath: path), options: options)
             }
+            if format == nil, (shownAs ?? path).lowercased().hasSuffix(".xls"), let refusal = CompoundFile.refusal(try readData(path)) {
+                throw refusal
+            }
             let chosen = try format ?? FormatRegistry.format(forPath: shownAs ?? path)
             let data = try readData(path)
             return try chosen.read(data, options: options)
