@@ -22,9 +22,11 @@ struct Batch: ParsableCommand {
     @Option(help: "export (default) or import (greyed fields unverified without a baseline).") var mode: String = "export"
     @Option(help: "Language of findings in the report: zh or en (default: from LANG).") var lang: String?
     @Flag(help: "Refuse to replace existing output files.") var noClobber = false
+    @Option(help: "Seconds reading one file may take before it is refused (default 60).") var fileSeconds: Double = 60
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard fileSeconds > 0 else { throw ValidationError("--file-seconds must be more than 0") }
         guard ImportMode(rawValue: mode) != nil else { throw ValidationError("unknown mode \"\(mode)\"; use export or import") }
         if let lang, Language(rawValue: lang) == nil { throw ValidationError("unknown language \"\(lang)\"; use zh or en") }
     }
@@ -43,7 +45,7 @@ struct Batch: ParsableCommand {
         let language = lang.flatMap(Language.init(rawValue:)) ?? .fromEnvironment(ProcessInfo.processInfo.environment)
         let converter = BatchConverter(input: URL(fileURLWithPath: inputDirectory), output: output,
                                        format: try FormatRegistry.format(named: to), mode: ImportMode(rawValue: mode)!,
-                                       jobs: jobs, noClobber: noClobber)
+                                       jobs: jobs, noClobber: noClobber, fileSeconds: fileSeconds)
         let inputs = try converter.inputs()
         let lock = try FolderLock(folder: output)
         defer { lock.release() }

@@ -136,4 +136,15 @@ import Testing
             #expect(files(try report(inside)).map { $0["file"] as! String } == ["a.txt"])
         }
     }
+
+    @Test func aFileOverThePerFileTimeLimitIsRefusedAndTheBatchGoesOn() throws {
+        let input = try tree(["a.txt"])
+        try FileManager.default.copyItem(at: TestFiles.fixture("hostile/one-part-200-sheets.xlsx"), to: input.appendingPathComponent("slow.xlsx"))
+        let output = input.deletingLastPathComponent().appendingPathComponent("out")
+        let result = try MeasuredRun.run(["batch", input.path, output.path, "--to", "json", "--file-seconds", "0.001"])
+        #expect(result.status == 1)
+        let entries = files(try report(output))
+        #expect(entries.map { $0["status"] as! String } == ["ok", "failed"])
+        #expect((entries[1]["error"] as? String)?.contains("xl/worksheets/sheet1.xml: still not read when the time for one file ran out (batch --file-seconds); refused") == true)
+    }
 }

@@ -23,14 +23,18 @@ public struct BatchConverter: Sendable {
     public let mode: ImportMode
     public let jobs: Int
     public let noClobber: Bool
+    /// The time reading one file may take before it is refused.
+    public let fileSeconds: Double
 
-    public init(input: URL, output: URL, format: any FormFormat, mode: ImportMode = .export, jobs: Int, noClobber: Bool = false) {
+    public init(input: URL, output: URL, format: any FormFormat, mode: ImportMode = .export, jobs: Int, noClobber: Bool = false,
+                fileSeconds: Double = 60) {
         self.inputRoot = input.standardizedFileURL
         self.outputRoot = output.standardizedFileURL
         self.format = format
         self.mode = mode
         self.jobs = max(1, jobs)
         self.noClobber = noClobber
+        self.fileSeconds = fileSeconds
     }
 
     /// Every input under the root: files with a known extension (and .xls, to say it must be saved as .xlsx), unzipped spreadsheets (folders with
@@ -86,11 +90,12 @@ public struct BatchConverter: Sendable {
         let shown = inputRoot.appendingPathComponent(input.relative).path
         let readings: [FormReading]
         do {
-            if input.isFolder {
-                guard input.notes.isEmpty else { throw EvalSheetError(.unreadable, "\(shown): a folder whose name is not UTF-8; rename it and run again") }
-                readings = try FormFiles.read(shown)
-            } else {
-                readings = try PathBytes.withOpenFile(Array(inputRoot.path.utf8) + [UInt8(ascii: "/")] + input.bytes) {
+            readings = try Deadline.within(seconds: fileSeconds) {
+                if input.isFolder {
+                    guard input.notes.isEmpty else { throw EvalSheetError(.unreadable, "\(shown): a folder whose name is not UTF-8; rename it and run again") }
+                    return try FormFiles.read(shown)
+                }
+                return try PathBytes.withOpenFile(Array(inputRoot.path.utf8) + [UInt8(ascii: "/")] + input.bytes) {
                     try FormFiles.read($0, shownAs: shown)
                 }
             }

@@ -60,6 +60,7 @@ enum XMLEventParser {
         let parser: XML_Parser
         var refusal: String?
         var depth = 0
+        var elements = 0
         init(handler: XMLEventHandler, parser: XML_Parser) { self.handler = handler; self.parser = parser }
     }
 
@@ -77,9 +78,11 @@ enum XMLEventParser {
         XML_SetElementHandler(parser, { user, name, attributes in
             let context = Unmanaged<XMLEventParser.Context>.fromOpaque(user!).takeUnretainedValue()
             context.depth += 1
+            context.elements += 1
             guard context.depth <= XMLEventParser.maximumDepth else {
                 return refuse(user, "elements nested more than \(XMLEventParser.maximumDepth) deep")
             }
+            if context.elements & 0x3FF == 0, Deadline.passed { return refuse(user, "time") }
             context.handler.start(localName(name!), attributes: XMLAttributes(pointer: attributes))
         }, { user, name in
             let context = Unmanaged<XMLEventParser.Context>.fromOpaque(user!).takeUnretainedValue()
@@ -95,6 +98,9 @@ enum XMLEventParser {
         }
         let status = data.withUnsafeBytes { bytes in
             XML_Parse(parser, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), 1)
+        }
+        if context.refusal == "time" {
+            throw EvalSheetError(.unreadable, "\(part): still not read when the time for one file ran out (batch --file-seconds); refused")
         }
         if let refusal = context.refusal {
             throw EvalSheetError(.unreadable, refusal.hasPrefix("elements")
