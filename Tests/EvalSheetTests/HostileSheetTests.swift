@@ -38,6 +38,14 @@ import Testing
         }
     }
 
+    @Test func aCallerCanTellAFormCameFromAHiddenSheet() throws {
+        let data = try Data(contentsOf: TestFiles.fixture("hostile/only-hidden.xlsx"))
+        let reading = try XLSXFormat().read(data, options: ReadOptions())[0]
+        #expect(try XLSXFormat().hiddenSheets(data) == ["隐藏"])
+        #expect(reading.sheet == "隐藏")
+        #expect(try XLSXFormat().hiddenSheets(Data(contentsOf: TestFiles.fixture("xlsx/two-forms.xlsx"))).isEmpty)
+    }
+
     @Test func anXLSFileIsToldToBeSavedAsXLSX() throws {
         let dir = TestFiles.temporaryDirectory()
         let input = dir.appendingPathComponent("in/旧表.xls")
