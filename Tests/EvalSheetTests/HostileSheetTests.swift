@@ -38,6 +38,15 @@ import Testing
         }
     }
 
+    @Test func thePartsOfOneFileAreBoundedInAll() throws {
+        struct Parts: XLSXParts { func read(_ name: String) throws -> Data? { Data(count: 1 << 20) } }
+        let parts = BoundedParts(Parts(), limit: 2 << 20)
+        _ = try parts.read("a")
+        _ = try parts.read("b")
+        let error = #expect(throws: EvalSheetError.self) { try parts.read("c") }
+        #expect(error?.message == "the parts inflate past 2 MiB in all; refused, not a form")
+    }
+
     @Test func aCallerCanTellAFormCameFromAHiddenSheet() throws {
         let data = try Data(contentsOf: TestFiles.fixture("hostile/only-hidden.xlsx"))
         let reading = try XLSXFormat().read(data, options: ReadOptions())[0]

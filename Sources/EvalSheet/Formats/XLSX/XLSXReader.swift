@@ -4,6 +4,8 @@ import Foundation
 struct XLSXReader {
     let parts: XLSXParts
 
+    init(parts: XLSXParts) { self.parts = BoundedParts(parts) }
+
     func read(options: ReadOptions) throws -> [FormReading] {
         let workbook = try WorkbookPart(parts: parts)
         let strings = try SharedStringsPart(try workbook.sharedStrings.flatMap { try parts.read($0) }, part: workbook.sharedStrings ?? "")

@@ -21,3 +21,25 @@ enum XLSXLimits {
     /// Most entries in one archive.
     static let maximumEntries = 10_000
 }
+
+/// Any package's parts, counted: once they add up past `limit` (`XLSXLimits.maximumTotalBytes`), the file is
+/// refused, bounding the work one file can ask for however many parts it has.
+final class BoundedParts: XLSXParts {
+    private let parts: XLSXParts
+    private let limit: Int
+    private var total = 0
+
+    init(_ parts: XLSXParts, limit: Int = XLSXLimits.maximumTotalBytes) {
+        self.parts = parts
+        self.limit = limit
+    }
+
+    func read(_ name: String) throws -> Data? {
+        let data = try parts.read(name)
+        total += data?.count ?? 0
+        guard total <= limit else {
+            throw EvalSheetError(.unreadable, "the parts inflate past \(limit >> 20) MiB in all; refused, not a form")
+        }
+        return data
+    }
+}

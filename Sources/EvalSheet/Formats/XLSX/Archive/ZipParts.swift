@@ -5,8 +5,6 @@ import Foundation
 final class ZipParts: XLSXParts {
     private let archive: OpaquePointer
     private var indexes: [String: UInt64] = [:]
-    /// Bytes inflated so far from every part, against `XLSXLimits.maximumTotalBytes`.
-    private var inflatedTotal = 0
 
     init(data: Data) throws {
         var error = zip_error_t()
@@ -66,10 +64,6 @@ final class ZipParts: XLSXParts {
             if data.count > XLSXLimits.largePartBytes, stat.valid & UInt64(ZIP_STAT_COMP_SIZE) != 0,
                UInt64(data.count) / max(stat.comp_size, 1) > UInt64(XLSXLimits.largePartRatio) {
                 throw Self.tooLarge(name, XLSXLimits.largePartBytes)
-            }
-            inflatedTotal += Int(count)
-            if inflatedTotal > XLSXLimits.maximumTotalBytes {
-                throw EvalSheetError(.unreadable, "the parts inflate past \(XLSXLimits.maximumTotalBytes >> 20) MiB in all; refused, not a form")
             }
             if stat.valid & UInt64(ZIP_STAT_SIZE) != 0, UInt64(data.count) > stat.size {
                 throw EvalSheetError(.unreadable, "\(name) inflates past the \(stat.size) bytes its header declares; refused as a zip bomb")
