@@ -3,7 +3,8 @@ import Testing
 @testable import EvalSheet
 
 /// The sheet reader gives each numeric cell's stored value beside the text its format shows (form-spec: decimal
-/// fields take the stored value at Excel's 15 significant digits, text fields the displayed text).
+/// fields take the stored value at Excel's 15 significant digits, text fields the displayed text), and names the
+/// formulas saved without their result.
 @Suite struct GridNumbersTests {
     static let styles = """
         <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
@@ -66,5 +67,11 @@ import Testing
         let numbers = grid.rows.flatMap(\.numbers).compactMap { $0 }
         #expect(numbers.contains("2560000"))
         #expect(numbers.allSatisfy { FormDecimal(parsing: $0) != nil })
+    }
+
+    @Test func formulasSavedWithoutTheirResultAreNamed() throws {
+        let grid = try grid(#"<row r="19"><c r="H19"><f>SUM(H1:H18)</f></c><c r="I19"><f>1+1</f><v>2</v></c><c r="J19" t="str"><f>A1</f><v></v></c></row>"#)
+        #expect(grid.formulasWithoutValue == ["H19", "J19"])
+        #expect(grid.rows.first?.number(at: 8) == "2")
     }
 }

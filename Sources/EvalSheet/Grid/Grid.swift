@@ -24,5 +24,9 @@ public struct Grid: Sendable {
     }
 
     public var rows: [Row]
+    /// Cells (`H19`) holding a formula saved without its result, as openpyxl and pandas save them: they read as
+    /// empty until the file is opened and saved in Excel, WPS or LibreOffice.
+    public var formulasWithoutValue: Set<String> = []
+
     public init(rows: [Row]) { self.rows = rows }
 }

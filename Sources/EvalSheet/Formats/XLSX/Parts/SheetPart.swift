@@ -22,6 +22,8 @@ final class SheetPart: XMLEventHandler {
     private var value = ""
     private var capturing = false
     private var inPhonetic = false
+    private var hasFormula = false
+    private var formulasWithoutValue: Set<String> = []
 
     init(sharedStrings: [String], styles: StylesPart) {
         self.sharedStrings = sharedStrings
@@ -33,7 +35,7 @@ final class SheetPart: XMLEventHandler {
         let sheet = SheetPart(sharedStrings: sharedStrings, styles: styles)
         try XMLEventParser.parse(data, part: part, into: sheet)
         if let failure = sheet.failure { throw failure }
-        return Grid(rows: sheet.cells.keys.sorted().map { number in
+        var grid = Grid(rows: sheet.cells.keys.sorted().map { number in
             let values = sheet.cells[number]!
             let width = (values.map(\.column).max() ?? -1) + 1
             var row = Array(repeating: "", count: width)
@@ -44,6 +46,8 @@ final class SheetPart: XMLEventHandler {
             }
             return Grid.Row(number: number, cells: row, numbers: numbers)
         })
+        grid.formulasWithoutValue = sheet.formulasWithoutValue
+        return grid
     }
 
     func start(_ name: String, attributes: XMLAttributes) {
@@ -63,9 +67,11 @@ final class SheetPart: XMLEventHandler {
             } else {
                 column += 1
             }
+            hasFormula = false
             type = attributes["t"] ?? "n"
             style = attributes["s"].flatMap { Int($0) } ?? 0
             value = ""
+        case "f": hasFormula = true
         case "v": capturing = true
         case "t": capturing = !inPhonetic
         case "rPh": inPhonetic = true
@@ -86,6 +92,7 @@ final class SheetPart: XMLEventHandler {
 
     private func store() {
         let cell = CellReference.name(row: row, column: column)
+        if hasFormula, value.isEmpty, type != "inlineStr" { formulasWithoutValue.insert(cell) }
         let shown: String
         var number: String?
         switch type {
