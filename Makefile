@@ -59,27 +59,36 @@ bench: deps
 	$(PYTHON) Benchmarks/run.py .build/release/evalsheet .build/release/evalsheet-bench out/bench/floor out/bench/work
 
 # libFuzzer on each reader (tsv, json, xlsx, and the worksheet XML past the zip layer) for FUZZ_SECONDS each,
-# seeded from Fixtures/.
-# A crash is saved in out/fuzz/crashes/; replay it with `out/fuzz/evalsheet-fuzz FILE` and add it to Fixtures/bad/.
+# seeded from Fixtures/; then tsv-memory (the TSV reader on its input repeated to 2 MiB, under FUZZ_TSV_RSS_MB:
+# the blank-line blow-up of issue 11 took 100 times its input) and xlsx-roundtrip (any text put into the seed form
+# must come back unchanged from XLSX and TSV).
+# A crash is saved in out/fuzz/crashes/; replay it with `EVALSHEET_FUZZ_FORMAT=… out/fuzz/evalsheet-fuzz FILE` and add it to Fixtures/bad/.
 FUZZ_SECONDS ?= 60
-FUZZ_SOURCES = $(shell find Sources/EvalSheet -name '*.swift') Sources/evalsheet-fuzz/FuzzTarget.swift
+FUZZ_TSV_RSS_MB ?= 256
+FUZZ_SOURCES = $(shell find Sources/EvalSheet -name '*.swift') $(wildcard Sources/evalsheet-fuzz/*.swift)
+FUZZ_RUN = out/fuzz/evalsheet-fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 -print_final_stats=1
 
 fuzz: build
-	rm -rf out/fuzz/corpus out/fuzz/evalsheet-fuzz && mkdir -p out/fuzz/corpus/tsv out/fuzz/corpus/json out/fuzz/corpus/xlsx out/fuzz/corpus/sheet-xml out/fuzz/crashes
+	rm -rf out/fuzz/corpus out/fuzz/evalsheet-fuzz && mkdir -p out/fuzz/corpus/tsv out/fuzz/corpus/json out/fuzz/corpus/xlsx out/fuzz/corpus/sheet-xml out/fuzz/corpus/tsv-memory out/fuzz/corpus/xlsx-roundtrip out/fuzz/crashes
 	find Fixtures -name '*.txt' -o -name '*.tsv' | xargs -I{} cp {} out/fuzz/corpus/tsv/
 	find Fixtures -name '*.json' -size -1M | xargs -I{} cp {} out/fuzz/corpus/json/
 	find Fixtures -name '*.xlsx' -size -100k | xargs -I{} cp {} out/fuzz/corpus/xlsx/
 	$(PYTHON) -c 'import glob, os, zipfile; [open("out/fuzz/corpus/sheet-xml/" + os.path.basename(f) + ".xml", "wb").write(zipfile.ZipFile(f).read("xl/worksheets/sheet1.xml")) for f in glob.glob("Fixtures/xlsx/*.xlsx")]' 
+	printf 'x\t\ty\n' > out/fuzz/corpus/tsv-memory/cells && printf '\351\241\271\t' > out/fuzz/corpus/tsv-memory/cjk
+	printf '=HYPERLINK("x")' > out/fuzz/corpus/xlsx-roundtrip/formula && printf 'a\r\nb\001_x0041_' > out/fuzz/corpus/xlsx-roundtrip/escapes
 	cp $$(find .build/plugins/outputs -name EmbeddedTemplates.swift | head -1) out/fuzz/EmbeddedTemplates.swift
 	swiftc -O -sanitize=fuzzer,address -parse-as-library -DFUZZING -module-name EvalSheet \
 		-I Sources/CXlsxWriter -I Sources/CZip -I Sources/CExpat $(FUZZ_SOURCES) \
 		out/fuzz/EmbeddedTemplates.swift -o out/fuzz/evalsheet-fuzz 2>&1 | grep -v "warning: Cannot export local symbol" || true
 	test -x out/fuzz/evalsheet-fuzz
 	for format in tsv json xlsx sheet-xml; do \
-		EVALSHEET_FUZZ_FORMAT=$$format out/fuzz/evalsheet-fuzz out/fuzz/corpus/$$format -max_total_time=$(FUZZ_SECONDS) \
-			-timeout=10 -rss_limit_mb=2048 -max_len=200000 -artifact_prefix=out/fuzz/crashes/$$format- \
-			-print_final_stats=1 2>&1 | grep -E 'Done|peak_rss|ERROR|SUMMARY' || exit 1; \
+		EVALSHEET_FUZZ_FORMAT=$$format $(FUZZ_RUN) out/fuzz/corpus/$$format -rss_limit_mb=2048 -max_len=200000 \
+			-artifact_prefix=out/fuzz/crashes/$$format- 2>&1 | grep -E 'Done|peak_rss|ERROR|SUMMARY' || exit 1; \
 	done
+	EVALSHEET_FUZZ_FORMAT=tsv-memory ASAN_OPTIONS=quarantine_size_mb=16 $(FUZZ_RUN) out/fuzz/corpus/tsv-memory \
+		-rss_limit_mb=$(FUZZ_TSV_RSS_MB) -max_len=4096 -artifact_prefix=out/fuzz/crashes/tsv-memory- 2>&1 | grep -E 'Done|peak_rss|ERROR|SUMMARY' || exit 1
+	EVALSHEET_FUZZ_FORMAT=xlsx-roundtrip $(FUZZ_RUN) out/fuzz/corpus/xlsx-roundtrip -rss_limit_mb=2048 -max_len=2000 \
+		-artifact_prefix=out/fuzz/crashes/xlsx-roundtrip- 2>&1 | grep -E 'Done|peak_rss|ERROR|SUMMARY' || exit 1
 	@echo "crashes found: $$(ls out/fuzz/crashes | wc -l)"
 
 clean:

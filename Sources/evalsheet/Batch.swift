@@ -22,9 +22,11 @@ struct Batch: ParsableCommand {
     @Option(help: "export (default) or import (greyed fields unverified without a baseline).") var mode: String = "export"
     @Option(help: "Language of findings in the report: zh or en (default: from LANG).") var lang: String?
     @Flag(help: "Refuse to replace existing output files.") var noClobber = false
+    @Option(help: "Seconds reading one file may take before it is refused (default 60).") var fileSeconds: Double = 60
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard fileSeconds > 0 else { throw ValidationError("--file-seconds must be more than 0") }
         guard ImportMode(rawValue: mode) != nil else { throw ValidationError("unknown mode \"\(mode)\"; use export or import") }
         if let lang, Language(rawValue: lang) == nil { throw ValidationError("unknown language \"\(lang)\"; use zh or en") }
     }
@@ -43,20 +45,38 @@ struct Batch: ParsableCommand {
         let language = lang.flatMap(Language.init(rawValue:)) ?? .fromEnvironment(ProcessInfo.processInfo.environment)
         let converter = BatchConverter(input: URL(fileURLWithPath: inputDirectory), output: output,
                                        format: try FormatRegistry.format(named: to), mode: ImportMode(rawValue: mode)!,
-                                       jobs: jobs, noClobber: noClobber)
+                                       jobs: jobs, noClobber: noClobber, fileSeconds: fileSeconds)
         let inputs = try converter.inputs()
+        let lock = try FolderLock(folder: output)
+        defer { lock.release() }
+        stopBetweenFilesOnInterrupt()
         let progress = Progress(total: inputs.count)
         let started = Date()
         let outcomes = converter.run(inputs) { done, outcome in progress.update(done: done, outcome: outcome) }
         progress.finish()
-        try AtomicFile.write(Data(BatchReport.csv(outcomes, language: language).utf8), to: output.appendingPathComponent("report.csv").path)
-        try AtomicFile.write(Data(BatchReport.json(outcomes, language: language).utf8), to: output.appendingPathComponent("report.json").path)
-        let failed = outcomes.filter { $0.status == .failed }
+        let interrupted = Interruption.requested
+        try AtomicFile.write(Data(BatchReport.csv(outcomes, language: language, interrupted: interrupted).utf8), to: output.appendingPathComponent("report.csv").path)
+        try AtomicFile.write(Data(BatchReport.json(outcomes, language: language, interrupted: interrupted).utf8), to: output.appendingPathComponent("report.json").path)
+        let failed = outcomes.filter { $0.status == .failed }.count, skipped = outcomes.filter { $0.status == .skipped }.count
         let seconds = Date().timeIntervalSince(started)
-        FileHandle.standardError.write(Data(String(format: "evalsheet: %d converted, %d failed in %.2f s; report in %@\n",
-                                                   outcomes.count - failed.count, failed.count, seconds,
+        FileHandle.standardError.write(Data(String(format: "evalsheet: %@%d converted, %d failed, %d skipped in %.2f s; report in %@\n",
+                                                   interrupted ? "interrupted: " : "", outcomes.count - failed - skipped, failed, skipped, seconds,
                                                    output.appendingPathComponent("report.csv").path).utf8))
-        if !failed.isEmpty { throw ExitCode(1) }
+        if interrupted { throw ExitCode(130) }
+        if failed > 0 { throw ExitCode(1) }
+    }
+
+    /// The first Ctrl-C or SIGTERM lets the files in hand finish and the report be written; a second one stops at once.
+    private func stopBetweenFilesOnInterrupt() {
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig) { number in
+                if Interruption.requested {
+                    TemporaryFiles.removeAll()
+                    _exit(128 + number)
+                }
+                Interruption.request()
+            }
+        }
     }
 }
 

@@ -44,6 +44,7 @@ struct Convert: ParsableCommand {
     var layout: String?
 
     func run() throws {
+        try FormFiles.refuseOverwriting(input: input, with: output)
         let (reader, writer) = try formats.resolve(input: input, output: output)
         let (_, checked) = try checks.check(input, format: reader, recompute: recompute)
         let report = Reports.text(checked.findings, file: input, language: checks.language)

@@ -39,7 +39,7 @@ struct EvalSheetCommand: ParsableCommand {
         }
     }
 
-    /// On Ctrl-C or SIGTERM, remove temporary output files before exiting.
+    /// On Ctrl-C or SIGTERM, remove temporary output files before exiting; ignore SIGXFSZ.
     private static func installInterruptHandler() {
         for sig in [SIGINT, SIGTERM] {
             signal(sig) { number in
@@ -47,5 +47,7 @@ struct EvalSheetCommand: ParsableCommand {
                 _exit(128 + number)
             }
         }
+        // Past a file-size limit (ulimit -f) a write fails with EFBIG and is reported, instead of killing the process.
+        signal(SIGXFSZ, SIG_IGN)
     }
 }

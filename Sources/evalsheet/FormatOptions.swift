@@ -26,7 +26,7 @@ struct FormatOptions: ParsableArguments {
     }
 
     /// The reader for `input` and the writer for `output`, from the flags or the extensions (`-` means JSON);
-    /// no reader for a folder, which can only be an unzipped spreadsheet.
+    /// no reader for a folder, which can only be an unzipped spreadsheet, nor for an .xls.
     func resolve(input: String, output: String) throws -> (reader: (any FormFormat)?, writer: any FormFormat) {
         let outputName = try to ?? (output == "-" ? "json" : FormatRegistry.format(forPath: output).name)
         let writer = try FormatRegistry.format(named: outputName, encoding: encoding.flatMap(TextEncoding.init(name:)))
@@ -35,6 +35,7 @@ struct FormatOptions: ParsableArguments {
         if from == nil, FileManager.default.fileExists(atPath: input, isDirectory: &isFolder), isFolder.boolValue {
             return (nil, writer)
         }
+        if from == nil, input.lowercased().hasSuffix(".xls") { return (nil, writer) }  // FormFiles says what an .xls is
         let inputName = try from ?? (input == "-" ? "json" : FormatRegistry.format(forPath: input).name)
         return (try FormatRegistry.format(named: inputName, encoding: readEncoding), writer)
     }

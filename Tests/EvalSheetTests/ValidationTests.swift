@@ -87,6 +87,14 @@ import Testing
         #expect(findings(try Layouts.standard.emptyForm).map(\.code) == ["blank-template"])
     }
 
+    @Test func aFormulaSavedWithoutItsResultSaysWhatToDo() throws {
+        let reading = try FormFiles.read(TestFiles.fixture("xlsx/formula-without-value.xlsx").path)[0]
+        var validator = try FormValidator(layout: Layouts.standard)
+        let finding = validator.validate(reading).first { $0.path == "indicators[0].categories[3].items[0].score" }
+        #expect(finding?.code == "formula-without-value" && finding?.cell == "H22")
+        #expect(finding?.messageEN.contains("open and save the file in Excel, WPS or LibreOffice") == true)
+    }
+
     @Test func findingsCarryTheCellTheyCameFrom() throws {
         let reading = try FormFiles.read(TestFiles.fixture("tsv/quirks/other-project-gbk.txt").path)[0]
         var validator = try! FormValidator(layout: Layouts.standard)

@@ -5,7 +5,7 @@ import Foundation
 public struct BatchConverter: Sendable {
     /// What happened to one input (or one sheet of a workbook).
     public struct Outcome: Sendable {
-        public enum Status: String, Sendable { case ok, warnings, failed }
+        public enum Status: String, Sendable { case ok, warnings, failed, skipped }
         public let input: String
         public let sheet: String?
         public let output: String?
@@ -13,6 +13,8 @@ public struct BatchConverter: Sendable {
         public let findings: [Finding]
         public let error: String?
         public let milliseconds: Double
+        /// What else the report says: a name that is not UTF-8, an output renamed to stay unique.
+        public var notes: [String] = []
     }
 
     public let inputRoot: URL
@@ -21,60 +23,51 @@ public struct BatchConverter: Sendable {
     public let mode: ImportMode
     public let jobs: Int
     public let noClobber: Bool
-    /// Stems that more than one input shares (`a.txt`, `a.json`): their outputs keep the input's extension.
-    private var colliding: Set<String> = []
+    /// The time reading one file may take before it is refused.
+    public let fileSeconds: Double
 
-    private init(copying other: BatchConverter, colliding: Set<String>) {
-        self = other
-        self.colliding = colliding
-    }
-
-    public init(input: URL, output: URL, format: any FormFormat, mode: ImportMode = .export, jobs: Int, noClobber: Bool = false) {
+    public init(input: URL, output: URL, format: any FormFormat, mode: ImportMode = .export, jobs: Int, noClobber: Bool = false,
+                fileSeconds: Double = 60) {
         self.inputRoot = input.standardizedFileURL
         self.outputRoot = output.standardizedFileURL
         self.format = format
         self.mode = mode
         self.jobs = max(1, jobs)
         self.noClobber = noClobber
+        self.fileSeconds = fileSeconds
     }
 
-    /// Every input under the root: files with a known extension, and unzipped spreadsheets (folders with `[Content_Types].xml`).
-    public func inputs() throws -> [String] {
-        let known = Set(FormatRegistry.all().flatMap(\.extensions))
-        var found: [String] = []
-        func walk(_ folder: URL, _ relative: String) throws {
-            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-            for name in names where !name.hasPrefix(".") {
-                let url = folder.appendingPathComponent(name)
-                let path = relative.isEmpty ? name : relative + "/" + name
-                var isFolder: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else { continue }
-                if isFolder.boolValue {
-                    if url.standardizedFileURL.path == outputRoot.path { continue }
-                    if FileManager.default.fileExists(atPath: url.appendingPathComponent("[Content_Types].xml").path) {
-                        found.append(path)
-                    } else {
-                        try walk(url, path)
-                    }
-                } else if known.contains(url.pathExtension.lowercased()) {
-                    found.append(path)
-                }
-            }
+    /// Every input under the root: files with a known extension (and .xls, to say it must be saved as .xlsx), unzipped spreadsheets (folders with
+    /// `[Content_Types].xml`), and what is reported instead (link loops, links out of the tree, unreadable folders).
+    /// Refuses an output folder that is the input folder; one inside it is left out of the inputs.
+    public func inputs() throws -> [BatchInput] {
+        var input = stat(), output = stat()
+        let hasOutput = stat(outputRoot.path, &output) == 0
+        if hasOutput, stat(inputRoot.path, &input) == 0, input.st_dev == output.st_dev, input.st_ino == output.st_ino {
+            throw EvalSheetError(.usage, "\(outputRoot.path): is the input folder; write into another folder (the forms would be replaced)")
         }
-        try walk(inputRoot, "")
-        return found
+        var walker = BatchInputWalker(root: Array(inputRoot.path.utf8), output: hasOutput ? (output.st_dev, output.st_ino) : nil,
+                                      extensions: Set(FormatRegistry.all().flatMap(\.extensions) + ["xls"]))
+        return walker.walk()
     }
 
-    /// Converts `inputs` (paths relative to the input root), calling `progress` after each with the count done.
-    public func run(_ inputs: [String], progress: @escaping @Sendable (Int, Outcome) -> Void) -> [Outcome] {
-        let stems = inputs.map(stem)
+    /// Converts `inputs`, calling `progress` after each with the count done; stops between files once
+    /// `Interruption.requested`, leaving out what was not started.
+    public func run(_ inputs: [BatchInput], progress: @escaping @Sendable (Int, Outcome) -> Void) -> [Outcome] {
+        let names = OutputNames()
+        let stems = inputs.map { stem($0.relative) }
         let counts = Dictionary(stems.map { ($0, 1) }, uniquingKeysWith: +)
-        let converter = BatchConverter(copying: self, colliding: Set(counts.filter { $0.value > 1 }.keys))
+        let planned = inputs.map { input -> (path: String, note: String?) in
+            guard input.problem == nil else { return ("", nil) }
+            let wanted = outputPath(for: input.relative, sheet: nil, keepExtension: counts[stem(input.relative)]! > 1)
+            let path = names.claim(wanted)
+            return (path, path == wanted ? nil : "written as \(path): \(wanted) is another output of this batch")
+        }
         let queue = WorkQueue(count: inputs.count)
         let results = OutcomeStore(count: inputs.count)
         DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, inputs.count))) { _ in
-            while let index = queue.next() {
-                let outcomes = converter.convert(inputs[index])
+            while !Interruption.requested, let index = queue.next() {
+                let outcomes = convert(inputs[index], output: planned[index], names: names)
                 results.set(index, outcomes)
                 for outcome in outcomes { progress(results.done, outcome) }
             }
@@ -83,30 +76,53 @@ public struct BatchConverter: Sendable {
     }
 
     /// Converts one input; a workbook holding several forms gives one output per form.
-    func convert(_ relative: String) -> [Outcome] {
+    func convert(_ input: BatchInput, output planned: (path: String, note: String?), names: OutputNames) -> [Outcome] {
         let started = DispatchTime.now()
-        let inputPath = inputRoot.appendingPathComponent(relative).path
         func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6 }
+        func failed(_ error: Any, sheet: String? = nil) -> Outcome {
+            Outcome(input: input.relative, sheet: sheet, output: nil, status: .failed, findings: [], error: "\(error)",
+                    milliseconds: elapsed(), notes: input.notes)
+        }
+        if let problem = input.problem {
+            return [Outcome(input: input.relative, sheet: nil, output: nil, status: problem.fails ? .failed : .skipped, findings: [],
+                            error: problem.message, milliseconds: 0)]
+        }
+        let shown = inputRoot.appendingPathComponent(input.relative).path
         let readings: [FormReading]
         do {
-            readings = try FormFiles.read(inputPath)
+            readings = try Deadline.within(seconds: fileSeconds) {
+                if input.isFolder {
+                    guard input.notes.isEmpty else { throw EvalSheetError(.unreadable, "\(shown): a folder whose name is not UTF-8; rename it and run again") }
+                    return try FormFiles.read(shown)
+                }
+                return try PathBytes.withOpenFile(Array(inputRoot.path.utf8) + [UInt8(ascii: "/")] + input.bytes) {
+                    try FormFiles.read($0, shownAs: shown)
+                }
+            }
+        } catch let error as EvalSheetError {
+            return [failed(error.located(in: shown))]
         } catch {
-            return [Outcome(input: relative, sheet: nil, output: nil, status: .failed, findings: [], error: "\(error)", milliseconds: elapsed())]
+            return [failed(error)]
         }
         var outcomes: [Outcome] = []
         for reading in readings {
-            let output = outputPath(for: relative, sheet: readings.count > 1 ? reading.sheet : nil)
+            var notes = input.notes + [planned.note].compactMap { $0 }
+            var output = planned.path
+            if readings.count > 1 {
+                let wanted = outputPath(for: input.relative, sheet: reading.sheet, keepExtension: false)
+                output = names.claim(wanted)
+                if output != wanted { notes.append("written as \(output): \(wanted) is another output of this batch") }
+            }
             do {
                 let checked = try FormImport.check(reading, mode: mode)
                 try FileManager.default.createDirectory(at: outputRoot.appendingPathComponent(output).deletingLastPathComponent(),
                                                         withIntermediateDirectories: true)
                 try FormFiles.write(checked.form, to: outputRoot.appendingPathComponent(output).path, format: format, noClobber: noClobber)
                 let status: Outcome.Status = checked.findings.isEmpty ? .ok : .warnings
-                outcomes.append(Outcome(input: relative, sheet: reading.sheet, output: output, status: status,
-                                        findings: checked.findings, error: nil, milliseconds: elapsed()))
+                outcomes.append(Outcome(input: input.relative, sheet: reading.sheet, output: output, status: status,
+                                        findings: checked.findings, error: nil, milliseconds: elapsed(), notes: notes))
             } catch {
-                outcomes.append(Outcome(input: relative, sheet: reading.sheet, output: nil, status: .failed, findings: [],
-                                        error: "\(error)", milliseconds: elapsed()))
+                outcomes.append(failed(error, sheet: reading.sheet))
             }
         }
         return outcomes
@@ -118,12 +134,31 @@ public struct BatchConverter: Sendable {
     }
 
     /// `a/b/form.txt` → `a/b/form.xlsx`; a sheet of a workbook adds its name: `a/b/book-党建事务.json`;
-    /// `a.txt` beside `a.json` → `a.txt.xlsx`.
-    func outputPath(for relative: String, sheet: String?) -> String {
-        var base = stem(relative)
-        if colliding.contains(base) { base = relative }
+    /// with `keepExtension` (`a.txt` beside `a.json`) → `a.txt.xlsx`.
+    func outputPath(for relative: String, sheet: String?, keepExtension: Bool) -> String {
+        var base = keepExtension ? relative : stem(relative)
         if let sheet { base += "-" + sheet.replacingOccurrences(of: "/", with: "_") }
         return base + "." + format.extensions[0]
+    }
+}
+
+/// The output paths a batch has given out, so no two outcomes write one file: a taken path gets `-2`, `-3`….
+final class OutputNames: @unchecked Sendable {
+    private let lock = NSLock()
+    private var taken = Set<String>()
+
+    func claim(_ path: String) -> String {
+        lock.withLock {
+            let ext = (path as NSString).pathExtension
+            let stem = ext.isEmpty ? path : String(path.dropLast(ext.count + 1))
+            var candidate = path
+            var number = 1
+            while !taken.insert(candidate).inserted {
+                number += 1
+                candidate = "\(stem)-\(number)" + (ext.isEmpty ? "" : "." + ext)
+            }
+            return candidate
+        }
     }
 }
 

@@ -2,21 +2,29 @@ import Foundation
 
 /// The batch report: `report.csv` for people with a spreadsheet, `report.json` for systems.
 public enum BatchReport {
-    public static func csv(_ outcomes: [BatchConverter.Outcome], language: Language) -> String {
+    /// Notes come first in the findings column, as `[note] …`; with `interrupted`, a last row says the batch was stopped before it was done.
+    public static func csv(_ outcomes: [BatchConverter.Outcome], language: Language, interrupted: Bool = false) -> String {
         var lines = ["file,sheet,output,status,findings,error,milliseconds"]
         for outcome in outcomes {
-            let findings = outcome.findings.map { "[\($0.code)] \($0.path) \($0.message(language))" }.joined(separator: "; ")
+            let findings = (outcome.notes.map { "[note] \($0)" } + outcome.findings.map { "[\($0.code)] \($0.path) \($0.message(language))" })
+                .joined(separator: "; ")
             lines.append([outcome.input, outcome.sheet ?? "", outcome.output ?? "", outcome.status.rawValue, findings,
                           outcome.error ?? "", String(format: "%.1f", outcome.milliseconds)].map(field).joined(separator: ","))
         }
+        if interrupted { lines.append(",,,interrupted,,\(interruptedMessage),") }
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    public static func json(_ outcomes: [BatchConverter.Outcome], language: Language) -> String {
+    static let interruptedMessage = "interrupted: the files above were done; run the batch again for the rest"
+
+    /// With `interrupted`, `"interrupted": true` says the batch was stopped before it was done.
+    public static func json(_ outcomes: [BatchConverter.Outcome], language: Language, interrupted: Bool = false) -> String {
         var out = JSONOutput()
         out.object {
-            $0.field("converted", .raw(String(outcomes.filter { $0.status != .failed }.count)))
+            $0.field("interrupted", .raw(interrupted ? "true" : "false"))
+            $0.field("converted", .raw(String(outcomes.filter { $0.status == .ok || $0.status == .warnings }.count)))
             $0.field("failed", .raw(String(outcomes.filter { $0.status == .failed }.count)))
+            $0.field("skipped", .raw(String(outcomes.filter { $0.status == .skipped }.count)))
             $0.field("files", .array(outcomes.map { outcome in .object {
                 $0.field("file", .string(outcome.input))
                 $0.field("sheet", outcome.sheet.map { .string($0) } ?? .raw("null"))
@@ -31,6 +39,7 @@ public enum BatchReport {
                 } }))
                 $0.field("error", outcome.error.map { .string($0) } ?? .raw("null"))
                 $0.field("milliseconds", .raw(String(format: "%.1f", outcome.milliseconds)))
+                $0.field("notes", .array(outcome.notes.map { .string($0) }))
             } }))
         }
         return out.text + "\n"

@@ -29,7 +29,7 @@ public struct FormValidator {
             add(.warning, "blank-template", "", expected: nil, found: nil,
                 zh: "这是空白导入模板：所有填报项均未填写。", en: "This is a blank import template: no input field is filled in.")
         } else {
-            checkRequired(fields)
+            checkRequired(fields, formulasWithoutValue: reading.formulasWithoutValue)
             checkFormulas(form, fields)
             checkIndicators(form)
         }
@@ -39,10 +39,16 @@ public struct FormValidator {
 
     // MARK: Rules
 
-    private mutating func checkRequired(_ fields: [FormField]) {
+    private mutating func checkRequired(_ fields: [FormField], formulasWithoutValue: Set<String>) {
         for field in fields where field.role == .required && field.value.isEmpty {
-            add(.error, "required-missing", field.path, expected: "a value", found: "",
-                zh: "必填项“\(field.label)”未填写。", en: "Required field \(field.label) is empty.")
+            if let cell = cells[field.path], formulasWithoutValue.contains(cell) {
+                add(.error, "formula-without-value", field.path, expected: "a value", found: "",
+                    zh: "“\(field.label)”是公式，但文件保存时没有计算结果（openpyxl、pandas 等程序保存的文件如此）：请在 Excel、WPS 或 LibreOffice 中打开并保存后再转换。",
+                    en: "\(field.label) holds a formula saved without its result (as openpyxl or pandas save files): open and save the file in Excel, WPS or LibreOffice, then convert again.")
+            } else {
+                add(.error, "required-missing", field.path, expected: "a value", found: "",
+                    zh: "必填项“\(field.label)”未填写。", en: "Required field \(field.label) is empty.")
+            }
         }
     }
 

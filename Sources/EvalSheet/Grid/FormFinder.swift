@@ -12,6 +12,12 @@ enum FormFinder {
 
     /// Every form in `grid`, in `layout` when given, else in the layout that fits best.
     static func read(_ grid: Grid, layout forced: String? = nil) throws -> [FormReading] {
+        var readings = try readForms(grid, layout: forced)
+        for index in readings.indices { readings[index].formulasWithoutValue = grid.formulasWithoutValue }
+        return readings
+    }
+
+    private static func readForms(_ grid: Grid, layout forced: String?) throws -> [FormReading] {
         let cells = LabelCells(grid)
         if let forced {
             let reader = LayoutReader(cells: cells, layout: try Layouts.named(forced))

@@ -7,6 +7,8 @@ public struct FormReading: Sendable {
     public var sheet: String?
     /// The last row read when the file ends inside the form (no closing row), as `row 41`.
     public var cutShort: String?
+    /// Cells holding a formula saved without its result (openpyxl, pandas): empty until saved by a spreadsheet.
+    public var formulasWithoutValue: Set<String> = []
 
     public init(form: Form, cells: [String: String] = [:], sheet: String? = nil) {
         self.form = form

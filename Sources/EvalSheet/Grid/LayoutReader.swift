@@ -291,7 +291,8 @@ struct LayoutReader {
                 let key = cell.itemKey!
                 let ref = CellReference.name(row: rows[rowIndex].number, column: column)
                 reading.cells[prefix + key] = ref
-                item[key] = try parse(text, format: cell.effectiveFormat, path: prefix + key, ref: ref)
+                item[key] = try parse(stored(text, row: rowIndex, column: column, format: cell.effectiveFormat),
+                                      format: cell.effectiveFormat, path: prefix + key, ref: ref)
             }
             indicators[i].categories[c].items.append(item)
         }
@@ -322,7 +323,23 @@ struct LayoutReader {
             store(.text(name), at: path, row: row, column: column, into: &reading, ref: ref)
             return
         }
-        store(try parse(text, format: cell.effectiveFormat, path: path, ref: ref), at: path, row: row, column: column, into: &reading, ref: ref)
+        let source = stored(text, row: row, column: column, format: cell.effectiveFormat)
+        store(try parse(source, format: cell.effectiveFormat, path: path, ref: ref), at: path, row: row, column: column, into: &reading, ref: ref)
+    }
+
+    /// What a field is parsed from: for a decimal field, the number the sheet stores (at Excel's 15 digits) where it
+    /// has one, so a format that hides decimals (`#,##0`) never changes the money; with the places the cell shows,
+    /// when the stored number has no more; a percent-formatted rate × 100. Text fields take the text shown.
+    private func stored(_ text: String, row: Int, column: Int, format: Layout.ValueFormat) -> String {
+        guard format == .amount || format == .decimal || format == .percent,
+              let number = rows[row].number(at: column).flatMap({ FormDecimal(parsing: $0) }) else { return text }
+        let shown = LabelText.halfWidth(text).trimmed
+        let isPercent = format == .percent && shown.hasSuffix("%")
+        let shownScale = FormDecimal(parsing: isPercent ? String(shown.dropLast()) : shown.replacingOccurrences(of: ",", with: ""))?.scale ?? 0
+        var value = number.value
+        if isPercent { value *= 100 }
+        let exact = FormDecimal(value, scale: 0)
+        return FormDecimal(value, scale: max(exact.significantScale, shownScale)).description
     }
 
     private func store(_ value: FieldValue, at path: String, row: Int, column: Int, into reading: inout FormReading, ref: String? = nil) {

@@ -14,6 +14,11 @@ public enum AtomicFile {
             throw EvalSheetError(.unreadable, "cannot write here (\(String(cString: strerror(errno)))); check the folder exists and is writable")
         }
         defer { close(descriptor) }
+        try writeAll(data, to: descriptor)
+    }
+
+    /// Writes the whole of `data` to an open descriptor, going on after interrupted or partial writes.
+    static func writeAll(_ data: Data, to descriptor: Int32) throws {
         try data.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
@@ -28,9 +33,15 @@ public enum AtomicFile {
     }
 
     /// Lets `produce` write a temporary file beside `path`, then renames it into place; removes it on failure.
-    public static func write(to path: String, noClobber: Bool = false, _ produce: (String) throws -> Void) throws {
-        if noClobber, access(path, F_OK) == 0 {
-            throw EvalSheetError(.usage, "\(path): already exists; remove it or leave out --no-clobber")
+    /// Refuses a target that is not a regular file or a new name (a device, a FIFO, a folder): it is never renamed over.
+    public static func write(to target: String, noClobber: Bool = false, _ produce: (String) throws -> Void) throws {
+        if noClobber, access(target, F_OK) == 0 {
+            throw EvalSheetError(.usage, "\(target): already exists; remove it or leave out --no-clobber")
+        }
+        let classified: OutputTarget
+        do { classified = try OutputTarget.of(target) } catch let error as EvalSheetError { throw error.located(in: target) }
+        guard case .file(let path) = classified else {
+            throw EvalSheetError(.usage, "\(target): standard output cannot be replaced; write it with - instead")
         }
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[...$0]) } ?? ""
@@ -43,6 +54,11 @@ public enum AtomicFile {
         } catch {
             unlink(temporary)
             throw error
+        }
+        var info = stat()
+        if lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+            unlink(temporary)
+            do { try OutputTarget.requireRegular(info.st_mode) } catch let error as EvalSheetError { throw error.located(in: target) }
         }
         if rename(temporary, path) != 0 {
             let reason = String(cString: strerror(errno))

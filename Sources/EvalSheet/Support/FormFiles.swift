@@ -5,19 +5,31 @@ public enum FormFiles {
     /// Largest input read, so a hostile file cannot exhaust memory.
     public static let maximumInputBytes = 256 << 20
 
-    /// Reads every form in `path`, with the format from `format` or the path's extension.
+    /// Reads every form in `path`, with the format from `format` or the extension of `shownAs` (the name errors give,
+    /// default the path). A command-line path whose bytes are not UTF-8 is opened by its bytes and shown as GB18030.
     public static func read(_ path: String, format: (any FormFormat)? = nil,
-                            options: ReadOptions = ReadOptions()) throws -> [FormReading] {
+                            options: ReadOptions = ReadOptions(), shownAs: String? = nil) throws -> [FormReading] {
+        if shownAs == nil, access(path, F_OK) != 0, let bytes = PathBytes.commandLineBytes(for: path) {
+            let shown = PathBytes.legible(bytes).text
+            do {
+                return try PathBytes.withOpenFile(bytes) { try read($0, format: format, options: options, shownAs: shown) }
+            } catch let error as EvalSheetError {
+                throw error.located(in: shown)
+            }
+        }
         do {
             var isFolder: ObjCBool = false
             if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
                 return try XLSXFormat().read(directory: URL(fileURLWithPath: path), options: options)
             }
-            let chosen = try format ?? FormatRegistry.format(forPath: path)
+            if format == nil, (shownAs ?? path).lowercased().hasSuffix(".xls"), let refusal = CompoundFile.refusal(try readData(path)) {
+                throw refusal
+            }
+            let chosen = try format ?? FormatRegistry.format(forPath: shownAs ?? path)
             let data = try readData(path)
             return try chosen.read(data, options: options)
         } catch let error as EvalSheetError {
-            throw error.located(in: displayName(path))
+            throw error.located(in: shownAs ?? displayName(path))
         }
     }
 
@@ -26,14 +38,32 @@ public enum FormFiles {
                              options: WriteOptions = WriteOptions(), noClobber: Bool = false) throws {
         do {
             let chosen = try format ?? FormatRegistry.format(forPath: path)
-            if path == "-" {
-                FileHandle.standardOutput.write(try chosen.write(form, options: options))
+            if case .stream(let stream) = try OutputTarget.of(path) {
+                try writeStream(try chosen.write(form, options: options), to: stream)
             } else {
                 try AtomicFile.write(to: path, noClobber: noClobber) { try chosen.write(form, options: options, toFile: $0) }
             }
         } catch let error as EvalSheetError {
             throw error.located(in: displayName(path))
         }
+    }
+
+    /// Refuses an output that is the input itself (same device and inode), which writing would replace.
+    public static func refuseOverwriting(input: String, with output: String) throws {
+        var a = stat(), b = stat()
+        guard input != "-", output != "-", stat(input, &a) == 0, stat(output, &b) == 0,
+              a.st_dev == b.st_dev, a.st_ino == b.st_ino else { return }
+        throw EvalSheetError(.usage, "\(output): is the input itself; write to another file (the input would be replaced, and with it any other sheet)")
+    }
+
+    /// Writes `data` through standard output (`-`) or a descriptor alias such as `/dev/stdout`, never replacing it.
+    private static func writeStream(_ data: Data, to path: String) throws {
+        let descriptor = path == "-" ? STDOUT_FILENO : open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw EvalSheetError(.unreadable, "cannot open for writing (\(String(cString: strerror(errno)))); write with - instead")
+        }
+        defer { if descriptor != STDOUT_FILENO { close(descriptor) } }
+        try AtomicFile.writeAll(data, to: descriptor)
     }
 
     /// The bytes of `path`, refusing what is not a readable regular file of sane size.

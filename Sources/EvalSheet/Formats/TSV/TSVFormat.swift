@@ -10,8 +10,8 @@ public struct TSVFormat: FormFormat {
     public init(encoding: TextEncoding? = nil) { self.encoding = encoding }
 
     public func read(_ data: Data, options: ReadOptions) throws -> [FormReading] {
-        let text = try TextEncoding.decode(data, as: encoding)
-        let rows = TSVRecords.parse(text).map { Grid.Row(number: $0.line, cells: Self.withoutHeadingMarker($0.cells)) }
+        let rows = try TextEncoding.withCellBytes(data, as: encoding) { try TSVRecords.parse($0, decode: $1) }
+            .map { Grid.Row(number: $0.number, cells: Self.withoutHeadingMarker($0.cells)) }
         return try FormFinder.read(Grid(rows: rows), layout: options.layout)
     }
 
@@ -19,6 +19,7 @@ public struct TSVFormat: FormFormat {
         let target = try LayoutConversion.target(for: form, requested: options.layout)
         let layout = SheetLayout(form: LayoutConversion.prepare(form, for: target), template: target)
         var lines: [String] = []
+        var cellCount = 0
         for row in layout.rows where !row.isContinuation {
             switch row.template.kind {
             case .title:
@@ -29,9 +30,13 @@ public struct TSVFormat: FormFormat {
             default:
                 let width = max(row.template.tsvWidth ?? 0, (row.cells.map(\.tsvColumn).max() ?? -1) + 1)
                 var cells = Array(repeating: "", count: width)
-                for cell in row.cells { cells[cell.tsvColumn] = TSVRecords.quote(Self.text(cell)) }
+                for cell in row.cells { cells[cell.tsvColumn] = TSVRecords.quote(Self.neutralised(cell)) }
                 lines.append(cells.joined(separator: "\t"))
+                cellCount += width
             }
+        }
+        guard lines.count <= TSVRecords.maximumLines, cellCount <= TSVRecords.maximumCells else {
+            throw EvalSheetError(.invalidForm, "the form needs \(lines.count) lines of \(cellCount) cells, more than a TSV export holds (100,000 lines, 1,000,000 cells); write JSON or XLSX")
         }
         return try (encoding ?? .utf8).encode(lines.joined(separator: "\n") + "\n")
     }
@@ -54,5 +59,11 @@ public struct TSVFormat: FormFormat {
             guard cell.source.effectiveFormat == .paragraphs, !text.isEmpty else { return text }
             return ParagraphMarkup.encode(text)
         }
+    }
+
+    /// A cell's text with a text value neutralised against formula injection (see `TSVRecords.neutralise`).
+    private static func neutralised(_ cell: SheetLayout.Cell) -> String {
+        guard case .value(.text) = cell.content else { return text(cell) }
+        return TSVRecords.neutralise(text(cell))
     }
 }

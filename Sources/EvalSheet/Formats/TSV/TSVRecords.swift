@@ -1,61 +1,101 @@
-/// Splits TSV text into records of cells, honouring Excel's quoting (`"a""b"`, tabs and newlines inside quotes).
+import Foundation
+
+/// Splits TSV bytes into rows of cells, honouring Excel's quoting (`"a""b"`, tabs and newlines inside quotes), in
+/// memory near the input's size: blank rows are left out, and input with more lines or cells than any form is
+/// refused as soon as the limit is passed.
 enum TSVRecords {
-    /// Each record with the zero-based line it starts on.
-    static func parse(_ text: String) -> [(line: Int, cells: [String])] {
-        var records: [(line: Int, cells: [String])] = []
+    /// Most lines read; a form has a few thousand (one per indicator item and a few dozen more).
+    static let maximumLines = 100_000
+    /// Most cells on one line; the form is about ten columns wide.
+    static let maximumCellsPerLine = 256
+    /// Most cells in the file.
+    static let maximumCells = 1_000_000
+
+    /// The non-blank rows of `bytes` (UTF-8 or GB18030: both keep tab, newline, CR and quote as single bytes),
+    /// each cell turned into text by `decode`, which throws on bytes invalid in the encoding.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, decode: (UnsafeBufferPointer<UInt8>) throws -> String) throws -> [Grid.Row] {
+        var rows: [Grid.Row] = []
         var cells: [String] = []
-        var cell = ""
-        var line = 0
-        var recordLine = 0
-        var inQuotes = false
-        var atCellStart = true
-        var iterator = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = iterator.next()
-        func endRecord() {
-            cells.append(cell)
-            records.append((recordLine, cells))
-            cells = []
-            cell = ""
+        var cell: [UInt8] = []
+        var line = 0, recordLine = 0, cellCount = 0
+        var inQuotes = false, atCellStart = true
+        var index = 0
+        func endCell() throws {
+            cells.append(cell.isEmpty ? "" : restore(try cell.withUnsafeBufferPointer(decode)))
+            cell.removeAll(keepingCapacity: true)
             atCellStart = true
+            cellCount += 1
+            guard cells.count <= maximumCellsPerLine, cellCount <= maximumCells else { throw tooMany("cells", line: recordLine) }
         }
-        while let scalar = pending {
-            pending = iterator.next()
+        func endRecord() throws {
+            try endCell()
+            if cells.allSatisfy(\.isBlank) { cellCount -= cells.count } else { rows.append(Grid.Row(number: recordLine, cells: cells)) }
+            cells.removeAll(keepingCapacity: true)
+            line += 1
+            recordLine = line
+            guard line <= maximumLines else { throw tooMany("lines", line: line) }
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            let next: UInt8? = index < bytes.count ? bytes[index] : nil
             if inQuotes {
-                if scalar == "\"" {
-                    if pending == "\"" { cell.unicodeScalars.append("\""); pending = iterator.next() } else { inQuotes = false }
+                if byte == 0x22 {
+                    if next == 0x22 { cell.append(0x22); index += 1 } else { inQuotes = false }
                 } else {
-                    if scalar == "\n" { line += 1 }
-                    if scalar == "\r" && pending == "\n" { continue }
-                    cell.unicodeScalars.append(scalar)
+                    if byte == 0x0A { line += 1 }
+                    cell.append(byte)
                 }
                 continue
             }
-            switch scalar {
-            case "\"" where atCellStart:
+            switch byte {
+            case 0x22 where atCellStart:
                 inQuotes = true
                 atCellStart = false
-            case "\t":
-                cells.append(cell)
-                cell = ""
-                atCellStart = true
-            case "\r" where pending == "\n":
+            case 0x09:
+                try endCell()
+            case 0x0D where next == 0x0A:
                 continue
-            case "\n", "\r":
-                endRecord()
-                line += 1
-                recordLine = line
+            case 0x0A, 0x0D:
+                try endRecord()
             default:
-                cell.unicodeScalars.append(scalar)
+                cell.append(byte)
                 atCellStart = false
             }
         }
-        if !cell.isEmpty || !cells.isEmpty { endRecord() }
-        return records
+        if !cell.isEmpty || !cells.isEmpty { try endRecord() }
+        return rows
     }
 
-    /// One cell as Excel writes it: quoted when it holds a tab, newline or quote.
+    private static func tooMany(_ what: String, line: Int) -> EvalSheetError {
+        EvalSheetError(.invalidForm, what == "lines"
+            ? "more than 100,000 lines; a 项目支出绩效自评表 has a few thousand, so this is not one"
+            : "line \(line + 1): more than \(maximumCellsPerLine) cells on one line (or 1,000,000 in the file); the form is about ten columns wide, so this is not one")
+    }
+
+    /// One cell as Excel writes it: quoted when it holds a tab, newline, CR or quote.
     static func quote(_ cell: String) -> String {
-        guard cell.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\"" }) else { return cell }
+        guard cell.unicodeScalars.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\"" }) else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// What a spreadsheet may run as a formula when a cell starts with it (OWASP's CSV injection list).
+    private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// True when `text`, past any leading apostrophes, starts a formula.
+    private static func startsFormula(_ text: Substring.UnicodeScalarView) -> Bool {
+        text.first(where: { $0 != "'" }).map(formulaStarts.contains) ?? false
+    }
+
+    /// A text value as written to TSV: `'` in front when a spreadsheet would run it (`=HYPERLINK(…)`, `@SUM(…)`) or
+    /// when it already starts with apostrophes before such a character, so `restore` undoes exactly this.
+    static func neutralise(_ text: String) -> String {
+        startsFormula(Substring(text).unicodeScalars) ? "'" + text : text
+    }
+
+    /// A cell as read from TSV: the `'` that `neutralise` put in front taken away again.
+    static func restore(_ cell: String) -> String {
+        guard cell.hasPrefix("'"), startsFormula(Substring(cell).unicodeScalars.dropFirst()) else { return cell }
+        return String(cell.dropFirst())
     }
 }

@@ -9,6 +9,7 @@ public struct XLSXFormat: FormFormat {
 
     public func read(_ data: Data, options: ReadOptions) throws -> [FormReading] {
         guard !data.isEmpty else { throw EvalSheetError(.unreadable, "the file is empty; not a spreadsheet") }
+        if let refusal = CompoundFile.refusal(data) { throw refusal }
         return try XLSXReader(parts: try ZipParts(data: data)).read(options: options)
     }
 

@@ -4,6 +4,8 @@ import Foundation
 struct XLSXReader {
     let parts: XLSXParts
 
+    init(parts: XLSXParts) { self.parts = BoundedParts(parts) }
+
     func read(options: ReadOptions) throws -> [FormReading] {
         let workbook = try WorkbookPart(parts: parts)
         let strings = try SharedStringsPart(try workbook.sharedStrings.flatMap { try parts.read($0) }, part: workbook.sharedStrings ?? "")
@@ -19,7 +21,11 @@ struct XLSXReader {
         guard !sheets.isEmpty else { throw EvalSheetError(.invalidForm, "the workbook has no sheets") }
         var readings: [FormReading] = []
         var firstFailure: EvalSheetError?
-        for sheet in sheets {
+        var partsRead = Set<String>()
+        // Visible sheets first; a hidden one is read only when no visible sheet holds a form, or when asked for by name.
+        for sheet in sheets.filter({ !$0.hidden }) + sheets.filter(\.hidden) {
+            if sheet.hidden, options.sheet == nil, !readings.isEmpty { break }
+            guard partsRead.insert(sheet.part).inserted else { continue }
             do {
                 guard let data = try parts.read(sheet.part) else {
                     throw EvalSheetError(.unreadable, "part \(sheet.part) is missing from the package")

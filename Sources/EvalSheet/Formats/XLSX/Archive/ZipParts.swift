@@ -49,7 +49,7 @@ final class ZipParts: XLSXParts {
         zip_stat_init(&stat)
         guard zip_stat_index(archive, index, 0, &stat) == 0 else { throw archiveError("cannot inspect \(name)") }
         if stat.valid & UInt64(ZIP_STAT_SIZE) != 0, stat.size > UInt64(XLSXLimits.maximumPartBytes) {
-            throw Self.tooLarge(name)
+            throw Self.tooLarge(name, XLSXLimits.maximumPartBytes)
         }
         guard let file = zip_fopen_index(archive, index, 0) else { throw archiveError("cannot open \(name)") }
         defer { zip_fclose(file) }
@@ -60,7 +60,11 @@ final class ZipParts: XLSXParts {
             if count < 0 { throw EvalSheetError(.unreadable, "\(name) is corrupt in the archive (\(String(cString: zip_file_strerror(file)))); the file may be damaged") }
             if count == 0 { break }
             data.append(chunk, count: Int(count))
-            if data.count > XLSXLimits.maximumPartBytes { throw Self.tooLarge(name) }
+            if data.count > XLSXLimits.maximumPartBytes { throw Self.tooLarge(name, XLSXLimits.maximumPartBytes) }
+            if data.count > XLSXLimits.largePartBytes, stat.valid & UInt64(ZIP_STAT_COMP_SIZE) != 0,
+               UInt64(data.count) / max(stat.comp_size, 1) > UInt64(XLSXLimits.largePartRatio) {
+                throw Self.tooLarge(name, XLSXLimits.largePartBytes)
+            }
             if stat.valid & UInt64(ZIP_STAT_SIZE) != 0, UInt64(data.count) > stat.size {
                 throw EvalSheetError(.unreadable, "\(name) inflates past the \(stat.size) bytes its header declares; refused as a zip bomb")
             }
@@ -72,8 +76,8 @@ final class ZipParts: XLSXParts {
         return data
     }
 
-    private static func tooLarge(_ name: String) -> EvalSheetError {
-        EvalSheetError(.unreadable, "\(name) inflates past \(XLSXLimits.maximumPartBytes >> 20) MiB; refused as a zip bomb, not a form")
+    private static func tooLarge(_ name: String, _ limit: Int) -> EvalSheetError {
+        EvalSheetError(.unreadable, "\(name) inflates past \(limit >> 20) MiB; refused as a zip bomb, not a form")
     }
 
     private func archiveError(_ what: String) -> EvalSheetError {

@@ -39,6 +39,19 @@ struct NumberFormat {
         return FormDecimal(rounded.value, scale: rounded.significantScale).description
     }
 
+    /// The stored number `raw` (a cell's `<v>`) as a plain decimal at Excel's 15 significant digits, whatever the
+    /// format shows (`2555831.4` under `#,##0`; `1E-20` → `0.00000000000000000001`); nil when `raw` is not a number.
+    static func stored(_ raw: String) -> String? {
+        guard !raw.isEmpty, raw.allSatisfy({ "0123456789+-.eE".contains($0) }), Double(raw) != nil,
+              let value = Decimal(string: raw, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+        guard !value.isZero else { return "0" }
+        let leading = value.exponent + value.significand.description.count - 1
+        let rounded = FormDecimal(value, scale: 0).rounded(14 - leading)
+        var text = FormDecimal(rounded.value, scale: max(0, 14 - leading)).description
+        if text.contains(".") { text = String(text.reversed().drop { $0 == "0" }.drop { $0 == "." }.reversed()) }
+        return text
+    }
+
     private static func group(_ text: String) -> String {
         var integer = Substring(text.split(separator: ".", maxSplits: 1).first ?? "")
         let fraction = text.contains(".") ? "." + (text.split(separator: ".", maxSplits: 1).last ?? "") : ""

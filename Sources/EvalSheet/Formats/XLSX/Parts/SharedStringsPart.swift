@@ -23,7 +23,7 @@ final class SharedStringsPart: XMLEventHandler {
 
     func end(_ name: String) {
         switch name {
-        case "si": strings.append(current)
+        case "si": strings.append(XString.decode(current))
         case "t": inText = false
         case "rPh": inPhonetic = false
         default: break

@@ -5,13 +5,13 @@ final class SheetPart: XMLEventHandler {
     /// Excel's grid: 16,384 columns by 1,048,576 rows.
     static let maximumColumns = 16_384
     static let maximumRows = 1_048_576
-    /// Most non-empty cells accepted on one sheet; a form has a few thousand.
-    static let maximumCells = 2_000_000
+    /// Most non-empty cells accepted on one sheet; a form has a few thousand, the largest the writer writes 2,700,000.
+    static let maximumCells = 4_000_000
 
     private let sharedStrings: [String]
     private let styles: StylesPart
     private var formats: [Int: NumberFormat] = [:]
-    private var cells: [Int: [(column: Int, text: String)]] = [:]
+    private var cells: [Int: [(column: Int, text: String, number: String?)]] = [:]
     private var cellCount = 0
     private(set) var failure: EvalSheetError?
 
@@ -22,6 +22,8 @@ final class SheetPart: XMLEventHandler {
     private var value = ""
     private var capturing = false
     private var inPhonetic = false
+    private var hasFormula = false
+    private var formulasWithoutValue: Set<String> = []
 
     init(sharedStrings: [String], styles: StylesPart) {
         self.sharedStrings = sharedStrings
@@ -33,12 +35,19 @@ final class SheetPart: XMLEventHandler {
         let sheet = SheetPart(sharedStrings: sharedStrings, styles: styles)
         try XMLEventParser.parse(data, part: part, into: sheet)
         if let failure = sheet.failure { throw failure }
-        return Grid(rows: sheet.cells.keys.sorted().map { number in
+        var grid = Grid(rows: sheet.cells.keys.sorted().map { number in
             let values = sheet.cells[number]!
-            var row = Array(repeating: "", count: (values.map(\.column).max() ?? -1) + 1)
-            for (column, text) in values { row[column] = text }
-            return Grid.Row(number: number, cells: row)
+            let width = (values.map(\.column).max() ?? -1) + 1
+            var row = Array(repeating: "", count: width)
+            var numbers: [String?] = values.contains { $0.number != nil } ? Array(repeating: nil, count: width) : []
+            for (column, text, stored) in values {
+                row[column] = text
+                if stored != nil { numbers[column] = stored }
+            }
+            return Grid.Row(number: number, cells: row, numbers: numbers)
         })
+        grid.formulasWithoutValue = sheet.formulasWithoutValue
+        return grid
     }
 
     func start(_ name: String, attributes: XMLAttributes) {
@@ -58,9 +67,11 @@ final class SheetPart: XMLEventHandler {
             } else {
                 column += 1
             }
+            hasFormula = false
             type = attributes["t"] ?? "n"
             style = attributes["s"].flatMap { Int($0) } ?? 0
             value = ""
+        case "f": hasFormula = true
         case "v": capturing = true
         case "t": capturing = !inPhonetic
         case "rPh": inPhonetic = true
@@ -81,7 +92,9 @@ final class SheetPart: XMLEventHandler {
 
     private func store() {
         let cell = CellReference.name(row: row, column: column)
+        if hasFormula, value.isEmpty, type != "inlineStr" { formulasWithoutValue.insert(cell) }
         let shown: String
+        var number: String?
         switch type {
         case "s":
             guard let index = Int(value.trimmed), index >= 0, index < sharedStrings.count else {
@@ -94,12 +107,13 @@ final class SheetPart: XMLEventHandler {
             let code = styles.formatCode(style: style)
             if formats[style] == nil { formats[style] = NumberFormat(code: code) }
             shown = formats[style]!.display(value)
-        default: shown = value
+            number = NumberFormat.stored(value)
+        default: shown = XString.decode(value)
         }
-        guard !shown.isEmpty else { return }
+        guard !shown.isEmpty || number != nil else { return }
         cellCount += 1
         if cellCount > Self.maximumCells { return fail("more than \(Self.maximumCells) cells on one sheet; not a form") }
-        cells[row, default: []].append((column, shown))
+        cells[row, default: []].append((column, shown, number))
     }
 
     private func fail(_ message: String) {

@@ -2,7 +2,12 @@ import Foundation
 
 /// The workbook's sheets in order with the part each lives in, and where its shared strings and styles are.
 struct WorkbookPart {
-    struct Sheet { let name: String; let part: String }
+    struct Sheet {
+        let name: String
+        let part: String
+        /// `state="hidden"` or `"veryHidden"`: the user does not see this sheet in Excel.
+        let hidden: Bool
+    }
 
     var sheets: [Sheet] = []
     var sharedStrings: String?
@@ -17,7 +22,7 @@ struct WorkbookPart {
         let relations = try RelationshipsPart(try parts.read(relsPath) ?? Data(), part: relsPath, base: workbookPath)
         let listing = SheetListing()
         try XMLEventParser.parse(workbook, part: workbookPath, into: listing)
-        sheets = listing.sheets.compactMap { name, id in relations.targets[id].map { Sheet(name: name, part: $0.target) } }
+        sheets = listing.sheets.compactMap { name, id, hidden in relations.targets[id].map { Sheet(name: name, part: $0.target, hidden: hidden) } }
         sharedStrings = relations.targets.values.first { $0.type.hasSuffix("/sharedStrings") }?.target
         styles = relations.targets.values.first { $0.type.hasSuffix("/styles") }?.target
     }
@@ -30,9 +35,11 @@ struct WorkbookPart {
     }
 
     private final class SheetListing: XMLEventHandler {
-        var sheets: [(name: String, id: String)] = []
+        var sheets: [(name: String, id: String, hidden: Bool)] = []
         func start(_ name: String, attributes: XMLAttributes) {
-            if name == "sheet", let sheetName = attributes["name"], let id = attributes["id"] { sheets.append((sheetName, id)) }
+            if name == "sheet", let sheetName = attributes["name"], let id = attributes["id"] {
+                sheets.append((sheetName, id, ["hidden", "veryHidden"].contains(attributes["state"] ?? "visible")))
+            }
         }
         func end(_ name: String) {}
     }

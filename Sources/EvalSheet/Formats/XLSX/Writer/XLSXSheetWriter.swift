@@ -6,11 +6,16 @@ import Foundation
 struct XLSXSheetWriter {
     /// Excel's limit on the characters of one cell.
     static let maximumCellCharacters = 32_767
+    /// Most rows written: what the reader's limits are sized for (`XLSXLimits`, `SheetPart.maximumCells`).
+    static let maximumRows = 300_000
 
     let layout: SheetLayout
     let password: String?
 
     func write(to path: String) throws {
+        guard layout.rows.count <= Self.maximumRows else {
+            throw EvalSheetError(.invalidForm, "the form needs \(layout.rows.count) rows, more than a workbook evalsheet can read back holds (\(Self.maximumRows)); split its indicators over several forms")
+        }
         let workbook = try XLSXWorkbook(path: path)
         let sheet = try workbook.addWorksheet(named: layout.template.sheetName)
         var styles = XLSXStyles(workbook: workbook, layout: layout.template)
@@ -58,9 +63,9 @@ struct XLSXSheetWriter {
                 result = worksheet_write_blank(sheet, row, column, format)
             } else {
                 guard text.utf16.count <= Self.maximumCellCharacters else {
-                    throw EvalSheetError(.invalidForm, "\(cell.path ?? place): \(text.count) characters, over Excel's \(Self.maximumCellCharacters)-character cell limit; shorten the text")
+                    throw EvalSheetError(.invalidForm, "\(cell.path ?? place): \(text.utf16.count) characters, over Excel's \(Self.maximumCellCharacters)-character cell limit (Excel counts a character beyond U+FFFF as two); shorten the text")
                 }
-                result = worksheet_write_string(sheet, row, column, text, format)
+                result = worksheet_write_string(sheet, row, column, try XString.encode(text, at: cell.path ?? place), format)
             }
         case .value(let value):
             let number = Self.double(value)

@@ -29,11 +29,16 @@ final class XLSXWorkbook {
 
     func addFormat() -> UnsafeMutablePointer<lxw_format> { workbook_add_format(workbook)! }
 
-    /// Writes the file; the workbook is freed whatever happens.
+    /// Writes the file; the workbook is freed whatever happens. A failure here is the disk's (full, or past a size
+    /// limit): one line with the system's reason, exit 2, and none of libxlsxwriter's own `[ERROR]` lines.
     func close() throws {
-        let result = workbook_close(workbook)
+        errno = 0
+        let (result, reason) = LibraryMessages.withheld { (workbook_close(workbook), errno) }
         workbook = nil
-        try Self.check(result, "writing the workbook")
+        guard result == LXW_NO_ERROR else {
+            let why = reason != 0 ? String(cString: strerror(reason)) : String(cString: lxw_strerror(result))
+            throw EvalSheetError(.unreadable, "cannot write the workbook (\(why)); check the disk has room and the folder is writable")
+        }
     }
 
     /// Throws libxlsxwriter's own message for a failed call, with what we were doing.

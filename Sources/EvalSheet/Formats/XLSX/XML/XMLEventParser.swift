@@ -52,10 +52,15 @@ private func localNameEquals(_ cName: UnsafePointer<XML_Char>, _ name: String) -
 
 /// A hardened expat parser: no DTDs, no entity declarations, no external entities; errors name the part and line.
 enum XMLEventParser {
+    /// Deepest element nesting accepted; a worksheet nests six deep, rich text a few more.
+    static let maximumDepth = 100
+
     fileprivate final class Context {
         let handler: XMLEventHandler
         let parser: XML_Parser
         var refusal: String?
+        var depth = 0
+        var elements = 0
         init(handler: XMLEventHandler, parser: XML_Parser) { self.handler = handler; self.parser = parser }
     }
 
@@ -72,9 +77,17 @@ enum XMLEventParser {
         XML_SetExternalEntityRefHandler(parser) { _, _, _, _, _ in Int32(XML_STATUS_ERROR.rawValue) }
         XML_SetElementHandler(parser, { user, name, attributes in
             let context = Unmanaged<XMLEventParser.Context>.fromOpaque(user!).takeUnretainedValue()
+            context.depth += 1
+            context.elements += 1
+            guard context.depth <= XMLEventParser.maximumDepth else {
+                return refuse(user, "elements nested more than \(XMLEventParser.maximumDepth) deep")
+            }
+            if context.elements & 0x3FF == 0, Deadline.passed { return refuse(user, "time") }
             context.handler.start(localName(name!), attributes: XMLAttributes(pointer: attributes))
         }, { user, name in
-            Unmanaged<XMLEventParser.Context>.fromOpaque(user!).takeUnretainedValue().handler.end(localName(name!))
+            let context = Unmanaged<XMLEventParser.Context>.fromOpaque(user!).takeUnretainedValue()
+            context.depth -= 1
+            context.handler.end(localName(name!))
         })
         XML_SetCharacterDataHandler(parser) { user, text, length in
             guard let text, length > 0 else { return }
@@ -86,8 +99,13 @@ enum XMLEventParser {
         let status = data.withUnsafeBytes { bytes in
             XML_Parse(parser, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), 1)
         }
+        if context.refusal == "time" {
+            throw EvalSheetError(.unreadable, "\(part): still not read when the time for one file ran out (batch --file-seconds); refused")
+        }
         if let refusal = context.refusal {
-            throw EvalSheetError(.unreadable, "\(part) declares \(refusal); refused (spreadsheets never need one, and it can leak files or exhaust memory)")
+            throw EvalSheetError(.unreadable, refusal.hasPrefix("elements")
+                ? "\(part) has \(refusal); refused (a spreadsheet never nests so deep, and it can exhaust memory)"
+                : "\(part) declares \(refusal); refused (spreadsheets never need one, and it can leak files or exhaust memory)")
         }
         guard status == XML_STATUS_OK else {
             let message = String(cString: XML_ErrorString(XML_GetErrorCode(parser)))

@@ -1,0 +1,122 @@
+import Foundation
+
+/// One thing found under a batch's input folder: a file or unzipped spreadsheet to convert, or something reported
+/// instead (a link loop, a link out of the tree, an unreadable folder).
+public struct BatchInput: Sendable {
+    /// The path below the input folder as people see it (a name that is not UTF-8 read as GB18030).
+    public let relative: String
+    /// The path's bytes below the input folder, as the file system holds them.
+    let bytes: [UInt8]
+    let isFolder: Bool
+    /// Why this is reported instead of converted, and whether that makes the batch fail; nil to convert it.
+    let problem: (message: String, fails: Bool)?
+    /// Said in the report beside the outcome (a name that is not UTF-8).
+    let notes: [String]
+}
+
+/// Walks the input tree by bytes: every name is converted or reported; directory links are followed only inside
+/// the tree and never twice into one folder (device and inode), so loops end.
+struct BatchInputWalker {
+    let root: [UInt8]
+    /// The output folder (device, inode), left out when it lies inside the input.
+    let output: (dev_t, ino_t)?
+    let extensions: Set<String>
+    private var visited = Set<[UInt64]>()
+    private var realRoot: [UInt8] = []
+    private(set) var found: [BatchInput] = []
+
+    init(root: [UInt8], output: (dev_t, ino_t)?, extensions: Set<String>) {
+        self.root = root
+        self.output = output
+        self.extensions = extensions
+    }
+
+    mutating func walk() -> [BatchInput] {
+        realRoot = Self.realPath(root) ?? root
+        var info = Glibc.stat()
+        if Self.fileStatus(root, &info, follow: true) { visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]) }
+        walk(folder: [])
+        return found
+    }
+
+    private mutating func walk(folder relative: [UInt8]) {
+        let path = join(root, relative)
+        guard let names = Self.names(in: path) else {
+            report(relative, "cannot read this folder (\(String(cString: strerror(errno)))); check its permissions", fails: true)
+            return
+        }
+        for name in names where name.first != UInt8(ascii: ".") {
+            let child = relative.isEmpty ? name : join(relative, name)
+            let full = join(root, child)
+            var info = Glibc.stat()
+            guard Self.fileStatus(full, &info, follow: false) else { continue }
+            let isLink = (info.st_mode & S_IFMT) == S_IFLNK
+            if isLink {
+                guard let target = Self.realPath(full), target == realRoot || target.starts(with: realRoot + [UInt8(ascii: "/")]) else {
+                    let target = Self.realPath(full).map { PathBytes.legible($0).text } ?? "a missing file"
+                    report(child, "a symbolic link to \(target), outside the input folder; not followed", fails: false)
+                    continue
+                }
+                guard Self.fileStatus(full, &info, follow: true) else { continue }
+            }
+            let key = [UInt64(info.st_dev), UInt64(info.st_ino)]
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                if let output, info.st_dev == output.0, info.st_ino == output.1 { continue }
+                guard visited.insert(key).inserted else {
+                    report(child, "a link to a folder already read (a loop, or a second way in); not followed", fails: false)
+                    continue
+                }
+                var marker = Glibc.stat()
+                if Self.fileStatus(join(full, Array("[Content_Types].xml".utf8)), &marker, follow: false) {
+                    add(child, isFolder: true)
+                } else {
+                    walk(folder: child)
+                }
+            case S_IFREG:
+                let name = PathBytes.legible(child).text
+                if extensions.contains((name as NSString).pathExtension.lowercased()) { add(child, isFolder: false) }
+            default:
+                continue
+            }
+        }
+    }
+
+    private mutating func add(_ bytes: [UInt8], isFolder: Bool) {
+        let (text, isUTF8) = PathBytes.legible(bytes)
+        let notes = isUTF8 ? [] : ["the name is not UTF-8; shown and written read as GBK (GB18030)"]
+        found.append(BatchInput(relative: text, bytes: bytes, isFolder: isFolder, problem: nil, notes: notes))
+    }
+
+    private mutating func report(_ bytes: [UInt8], _ message: String, fails: Bool) {
+        found.append(BatchInput(relative: PathBytes.legible(bytes).text, bytes: bytes, isFolder: false, problem: (message, fails), notes: []))
+    }
+
+    private func join(_ a: [UInt8], _ b: [UInt8]) -> [UInt8] { b.isEmpty ? a : a + [UInt8(ascii: "/")] + b }
+
+    /// The entry names of a folder, sorted by bytes; nil when it cannot be read (errno set).
+    private static func names(in path: [UInt8]) -> [[UInt8]]? {
+        guard let directory = withCString(path, { opendir($0) }) else { return nil }
+        defer { closedir(directory) }
+        var names: [[UInt8]] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            if name != [0x2E], name != [0x2E, 0x2E] { names.append(name) }
+        }
+        return names.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    private static func fileStatus(_ path: [UInt8], _ info: inout Glibc.stat, follow: Bool) -> Bool {
+        withCString(path) { follow ? stat($0, &info) == 0 : lstat($0, &info) == 0 }
+    }
+
+    private static func realPath(_ path: [UInt8]) -> [UInt8]? {
+        guard let resolved = withCString(path, { realpath($0, nil) }) else { return nil }
+        defer { free(resolved) }
+        return Array(UnsafeBufferPointer(start: UnsafeRawPointer(resolved).assumingMemoryBound(to: UInt8.self), count: strlen(resolved)))
+    }
+
+    private static func withCString<T>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>) -> T) -> T {
+        (bytes + [0]).withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { body($0.baseAddress!) } }
+    }
+}

@@ -1,0 +1,53 @@
+/// OOXML's ST_Xstring escapes, `_xHHHH_` for one UTF-16 unit: how XML-illegal characters (U+FFFE, U+FFFF, C0
+/// controls) and Excel's CR (`_x000D_`) travel in cell text, and `_x005F_` for an underscore that starts one.
+enum XString {
+    /// The cell text as written: `_xHHHH_`-looking text and U+FFFE/U+FFFF escaped (libxlsxwriter escapes C0 controls
+    /// itself); a NUL is refused, since the C string libxlsxwriter takes would end there.
+    static func encode(_ text: String, at place: @autoclosure () -> String) throws -> String {
+        guard text.contains(where: { $0 == "_" || $0 == "\u{FFFE}" || $0 == "\u{FFFF}" || $0 == "\0" }) else { return text }
+        if text.contains("\0") {
+            throw EvalSheetError(.invalidForm, "\(place()): the text holds a NUL character, which a spreadsheet cell cannot hold; remove it and convert again")
+        }
+        let units = Array(text.utf16)
+        var result: [UInt16] = []
+        result.reserveCapacity(units.count)
+        for (index, unit) in units.enumerated() {
+            if unit == 0xFFFE || unit == 0xFFFF || (unit == 0x5F && escape(at: index, in: units) != nil) {
+                result += Array(String(format: "_x%04X_", unit).utf16)
+            } else {
+                result.append(unit)
+            }
+        }
+        return String(decoding: result, as: UTF16.self)
+    }
+
+    /// The text with every `_xHHHH_` turned back into its UTF-16 unit, as Excel reads it.
+    static func decode(_ text: String) -> String {
+        guard text.contains("_x") else { return text }
+        let units = Array(text.utf16)
+        var result: [UInt16] = []
+        result.reserveCapacity(units.count)
+        var index = 0
+        while index < units.count {
+            if let unit = escape(at: index, in: units) {
+                result.append(unit)
+                index += 7
+            } else {
+                result.append(units[index])
+                index += 1
+            }
+        }
+        return String(decoding: result, as: UTF16.self)
+    }
+
+    /// The unit of the `_xHHHH_` escape starting at `index`, nil when none starts there.
+    private static func escape(at index: Int, in units: [UInt16]) -> UInt16? {
+        guard index + 6 < units.count, units[index] == 0x5F, units[index + 1] == 0x78, units[index + 6] == 0x5F else { return nil }
+        var value: UInt16 = 0
+        for unit in units[(index + 2)...(index + 5)] {
+            guard let digit = Unicode.Scalar(unit).flatMap({ Character($0).hexDigitValue }) else { return nil }
+            value = value << 4 | UInt16(digit)
+        }
+        return value
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// What an output path names: a file to replace atomically, or a stream (standard output and its aliases) to write
+/// through; anything else (a device, a FIFO, a folder) is refused so it is never renamed over.
+public enum OutputTarget: Equatable, Sendable {
+    /// A regular file or a new name, at this path (a symbolic link's target, so the link survives).
+    case file(String)
+    /// `-`, `/dev/stdout`, `/dev/fd/N`, `/proc/self/fd/N`, or a link to one of them: written as a stream.
+    case stream(String)
+
+    /// Classifies `path` by what it is now.
+    public static func of(_ path: String) throws -> OutputTarget {
+        if path == "-" || isStreamName(path) { return .stream(path) }
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .file(path) }
+        var resolved = path
+        if (info.st_mode & S_IFMT) == S_IFLNK {
+            if linkChain(path).contains(where: isStreamName) { return .stream(path) }
+            guard stat(path, &info) == 0, let real = realpath(path, nil) else {
+                throw EvalSheetError(.usage, "a symbolic link to a missing file; give the path of a file or a new name")
+            }
+            resolved = String(cString: real)
+            free(real)
+        }
+        try requireRegular(info.st_mode)
+        return .file(resolved)
+    }
+
+    /// Throws unless `mode` is a regular file's.
+    static func requireRegular(_ mode: mode_t) throws {
+        let kind: String
+        switch mode & S_IFMT {
+        case S_IFREG: return
+        case S_IFDIR: kind = "a folder"
+        case S_IFCHR: kind = "a character device"
+        case S_IFBLK: kind = "a block device"
+        case S_IFIFO: kind = "a FIFO (named pipe)"
+        case S_IFSOCK: kind = "a socket"
+        default: kind = "not a regular file"
+        }
+        throw EvalSheetError(.usage, "\(kind), not a regular file; refused so it is never replaced (write to a file, or - for standard output)")
+    }
+
+    /// Names that mean one of this process's open descriptors.
+    private static func isStreamName(_ path: String) -> Bool {
+        ["/dev/stdout", "/dev/stderr"].contains(path)
+            || ["/dev/fd/", "/proc/self/fd/", "/proc/\(getpid())/fd/"].contains { path.hasPrefix($0) && Int(path.dropFirst($0.count)) != nil }
+    }
+
+    /// The targets a symbolic link leads through, at most eight deep.
+    private static func linkChain(_ path: String) -> [String] {
+        var chain: [String] = []
+        var current = path
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        while chain.count < 8 {
+            let count = readlink(current, &buffer, buffer.count - 1)
+            guard count > 0 else { break }
+            buffer[count] = 0
+            let target = String(cString: buffer)
+            current = target.hasPrefix("/") ? target : (current as NSString).deletingLastPathComponent + "/" + target
+            chain.append(current)
+        }
+        return chain
+    }
+}
