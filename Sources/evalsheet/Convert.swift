@@ -52,9 +52,7 @@ struct Convert: ParsableCommand {
         if strict, checked.errorCount > 0 {
             throw EvalSheetError(.invalidForm, "\(input): \(checked.errorCount) errors; nothing written (--strict)")
         }
-        if writer.name != "json" {
-            LayoutNotes.print(LayoutConversion.notes(for: checked.form, in: try LayoutConversion.target(for: checked.form, requested: layout)))
-        }
+        WriteNotes.print(try writer.notes(for: checked.form, options: WriteOptions(layout: layout)))
         try FormFiles.write(checked.form, to: output, format: writer, options: WriteOptions(password: password, layout: layout),
                             noClobber: formats.noClobber)
     }

@@ -19,8 +19,8 @@ struct LayoutsCommand: ParsableCommand {
     }
 }
 
-/// Prints what writing in a layout changed or left out, one `note:` line each, on standard error.
-enum LayoutNotes {
+/// Prints what writing a form changed or left out, one `note:` line each, on standard error.
+enum WriteNotes {
     static func print(_ notes: [String]) {
         for note in notes { FileHandle.standardError.write(Data("evalsheet: note: \(note)\n".utf8)) }
     }

@@ -40,7 +40,8 @@ struct TemplateCommand: ParsableCommand {
         let source = try form.map { try FormFiles.read($0, options: ReadOptions(sheet: sheet, layout: inputLayout))[0].form }
         let target = try LayoutConversion.target(for: source ?? Form(), requested: layout)
         let blank = (source ?? target.emptyForm).clearingInputs(layout: target)
-        LayoutNotes.print(LayoutConversion.notes(for: blank, in: target))
-        try FormFiles.write(blank, to: output, options: WriteOptions(password: password, layout: target.id), noClobber: noClobber)
+        let options = WriteOptions(password: password, layout: target.id)
+        WriteNotes.print(try FormatRegistry.format(forPath: output).notes(for: blank, options: options))
+        try FormFiles.write(blank, to: output, options: options, noClobber: noClobber)
     }
 }

@@ -29,9 +29,16 @@ public protocol FormFormat: Sendable {
     func write(_ form: Form, options: WriteOptions) throws -> Data
     /// Writes straight into the file at `path` (a temporary file that the caller renames).
     func write(_ form: Form, options: WriteOptions, toFile path: String) throws
+    /// What writing `form` changes or leaves out, one note each (a layout without a cell for a field, money
+    /// converted, digits a spreadsheet cannot hold).
+    func notes(for form: Form, options: WriteOptions) throws -> [String]
 }
 
 extension FormFormat {
+    public func notes(for form: Form, options: WriteOptions) throws -> [String] {
+        LayoutConversion.notes(for: form, in: try LayoutConversion.target(for: form, requested: options.layout))
+    }
+
     public func write(_ form: Form, options: WriteOptions, toFile path: String) throws {
         try AtomicFile.writeNew(try write(form, options: options), at: path)
     }

@@ -92,6 +92,13 @@ public struct FormDecimal: Sendable, Equatable, Comparable, CustomStringConverti
         FormDecimal(lhs.value + rhs.value, scale: max(lhs.scale, rhs.scale))
     }
 
+    /// How many significant digits the value has (`2555831.40` has 8), as Excel counts its 15.
+    public var significantDigits: Int {
+        let digits = description.filter(\.isASCIIDigit).drop { $0 == "0" }
+        let trimmed = significantScale < scale ? digits.dropLast(scale - significantScale) : digits[...]
+        return max(1, trimmed.count)
+    }
+
     /// The fraction digits the value really has, ignoring trailing zeros.
     public var significantScale: Int { max(0, -value.exponent) }
 }

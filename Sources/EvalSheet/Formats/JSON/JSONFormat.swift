@@ -17,6 +17,9 @@ public struct JSONFormat: FormFormat {
         return [FormReading(form: try JSONFormDecoder.form(from: root))]
     }
 
+    /// JSON holds every field as it is.
+    public func notes(for form: Form, options: WriteOptions) throws -> [String] { [] }
+
     public func write(_ form: Form, options: WriteOptions) throws -> Data {
         Data(JSONFormWriter.text(of: form).utf8)
     }

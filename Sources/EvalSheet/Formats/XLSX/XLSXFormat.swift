@@ -18,6 +18,25 @@ public struct XLSXFormat: FormFormat {
         try XLSXReader(parts: try FolderParts(root: directory)).read(options: options)
     }
 
+    /// The layout's notes, and each number with more significant digits than the 15 Excel keeps.
+    public func notes(for form: Form, options: WriteOptions) throws -> [String] {
+        let target = try LayoutConversion.target(for: form, requested: options.layout)
+        let written = LayoutConversion.prepare(form, for: target)
+        var notes = LayoutConversion.notes(for: form, in: target)
+        let decimals = written.values.compactMap { path, value in value.decimal.map { (path, $0) } }
+            + written.indicators.enumerated().flatMap { i, indicator in
+                indicator.categories.enumerated().flatMap { c, category in
+                    category.items.enumerated().flatMap { n, item in
+                        item.values.compactMap { key, value in value.decimal.map { (IndicatorPath.item(i, c, n) + "." + key, $0) } }
+                    }
+                }
+            }
+        for (path, value) in decimals.sorted(by: { $0.0 < $1.0 }) where value.significantDigits > 15 {
+            notes.append("\(path): \(value) has \(value.significantDigits) significant digits; Excel keeps 15, so the spreadsheet holds it rounded")
+        }
+        return notes
+    }
+
     public func write(_ form: Form, options: WriteOptions, toFile path: String) throws {
         let target = try LayoutConversion.target(for: form, requested: options.layout)
         let layout = SheetLayout(form: LayoutConversion.prepare(form, for: target), template: target)
