@@ -32,6 +32,9 @@ struct CheckOptions: ParsableArguments {
     func check(_ input: String, format: (any FormFormat)? = nil, recompute: Bool = false) throws -> (reading: FormReading, checked: CheckedForm) {
         let reading = try FormFiles.read(input, format: format, options: ReadOptions(sheet: sheet, layout: inputLayout))[0]
         let system = try baseline.map { try FormFiles.read($0)[0].form }
+        if let note = FormFiles.hiddenSheetNote(reading, hidden: reading.sheet == nil ? [] : FormFiles.hiddenSheets(input)) {
+            FileHandle.standardError.write(Data("evalsheet: \(input): \(note)\n".utf8))
+        }
         do {
             return (reading, try FormImport.check(reading, mode: importMode, baseline: system, recompute: recompute))
         } catch let error as EvalSheetError {

@@ -55,6 +55,23 @@ import Testing
         #expect(try XLSXFormat().hiddenSheets(Data(contentsOf: TestFiles.fixture("xlsx/two-forms.xlsx"))).isEmpty)
     }
 
+    @Test func convertAndBatchSayWhenTheFormCameFromAHiddenSheet() throws {
+        let dir = TestFiles.temporaryDirectory()
+        let input = dir.appendingPathComponent("in/book.xlsx")
+        try FileManager.default.createDirectory(at: input.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: TestFiles.fixture("hostile/only-hidden.xlsx"), to: input)
+        let note = "the form was read from sheet \u{201C}隐藏\u{201D}, which is hidden in Excel; unhide it to check it is the form you mean"
+        let single = try MeasuredRun.run(["convert", input.path, dir.appendingPathComponent("out.json").path])
+        #expect(single.status == 0)
+        #expect(single.stderr.contains("evalsheet: \(input.path): \(note)\n"))
+        let output = dir.appendingPathComponent("out")
+        #expect(try MeasuredRun.run(["batch", input.deletingLastPathComponent().path, output.path, "--to", "json"]).status == 0)
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("report.json"))) as! [String: Any]
+        #expect((report["files"] as! [[String: Any]])[0]["notes"] as? [String] == [note])
+        let visible = try MeasuredRun.run(["convert", TestFiles.fixture("hostile/very-hidden-first.xlsx").path, dir.appendingPathComponent("v.json").path])
+        #expect(!visible.stderr.contains("hidden in Excel"))
+    }
+
     @Test func anXLSFileIsToldToBeSavedAsXLSX() throws {
         let dir = TestFiles.temporaryDirectory()
         let input = dir.appendingPathComponent("in/旧表.xls")

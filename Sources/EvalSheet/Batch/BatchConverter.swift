@@ -88,15 +88,16 @@ public struct BatchConverter: Sendable {
                             error: problem.message, milliseconds: 0)]
         }
         let shown = inputRoot.appendingPathComponent(input.relative).path
-        let readings: [FormReading]
+        let readings: [FormReading], hidden: Set<String>
         do {
-            readings = try Deadline.within(seconds: fileSeconds) {
+            (readings, hidden) = try Deadline.within(seconds: fileSeconds) {
                 if input.isFolder {
                     guard input.notes.isEmpty else { throw EvalSheetError(.unreadable, "\(shown): a folder whose name is not UTF-8; rename it and run again") }
-                    return try FormFiles.read(shown)
+                    return (try FormFiles.read(shown), [])
                 }
                 return try PathBytes.withOpenFile(Array(inputRoot.path.utf8) + [UInt8(ascii: "/")] + input.bytes) {
-                    try FormFiles.read($0, shownAs: shown)
+                    let readings = try FormFiles.read($0, shownAs: shown)
+                    return (readings, readings.contains { $0.sheet != nil } ? FormFiles.hiddenSheets($0) : [])
                 }
             }
         } catch let error as EvalSheetError {
@@ -106,7 +107,7 @@ public struct BatchConverter: Sendable {
         }
         var outcomes: [Outcome] = []
         for reading in readings {
-            var notes = input.notes + [planned.note].compactMap { $0 }
+            var notes = input.notes + [planned.note, FormFiles.hiddenSheetNote(reading, hidden: hidden)].compactMap { $0 }
             var output = planned.path
             if readings.count > 1 {
                 let wanted = outputPath(for: input.relative, sheet: reading.sheet, keepExtension: false)

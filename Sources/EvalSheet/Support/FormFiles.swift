@@ -48,6 +48,18 @@ public enum FormFiles {
         }
     }
 
+    /// The hidden and `veryHidden` sheets of the workbook at `path`; empty for anything else or anything unreadable.
+    public static func hiddenSheets(_ path: String) -> Set<String> {
+        guard path != "-", let data = try? readData(path) else { return [] }
+        return (try? XLSXFormat().hiddenSheets(data)) ?? []
+    }
+
+    /// What to tell the user when `reading` came from a sheet hidden in Excel, nil otherwise.
+    public static func hiddenSheetNote(_ reading: FormReading, hidden: Set<String>) -> String? {
+        guard let sheet = reading.sheet, hidden.contains(sheet) else { return nil }
+        return "the form was read from sheet \u{201C}\(sheet)\u{201D}, which is hidden in Excel; unhide it to check it is the form you mean"
+    }
+
     /// Refuses an output that is the input itself (same device and inode), which writing would replace.
     public static func refuseOverwriting(input: String, with output: String) throws {
         var a = stat(), b = stat()
