@@ -118,4 +118,6 @@ open(path("huge-number.json"), "w").write(json.dumps(seed, ensure_ascii=False).r
 open(path("deep-nesting.json"), "w").write("[" * 100000 + "]" * 100000)
 long = json.loads(json.dumps(seed)); long["overallGoal"]["actual"] = "超" * 40000
 json.dump(long, open(path("text-over-cell-limit.json"), "w", encoding="utf-8"), ensure_ascii=False)
+unknown = json.loads(json.dumps(seed)); unknown["project"]["leader"] = "张三"
+json.dump(unknown, open(path("unknown-key.json"), "w", encoding="utf-8"), ensure_ascii=False)
 print("bad fixtures written")

@@ -61,6 +61,27 @@ import Testing
         #expect(try TestFiles.readForm(output).text("project.name") == "党建事务")
     }
 
+    @Test func writingSaysWhatItChangesOrLeavesOut() throws {
+        let dir = TestFiles.temporaryDirectory()
+        var form = try TestFiles.readForm(TestFiles.fixture("real/daying-2023-sichuan/expected.json"))
+        form["funds.currentAppropriation.executed"] = .decimal(FormDecimal(parsing: "12345678901234567.12"))
+        let input = dir.appendingPathComponent("in.json")
+        try JSONFormat().write(form, options: WriteOptions()).write(to: input)
+        let result = try Self.run(["convert", input.path, dir.appendingPathComponent("out.xlsx").path, "--layout", "shenzhen"])
+        #expect(result.status == 0, "findings and notes go to stderr; the output is written")
+        #expect(result.stderr.contains("evalsheet: note: amounts converted from 万元 to 元, the unit of layout shenzhen"))
+        #expect(result.stderr.contains("layout shenzhen has no cell for funds.deviationReason, funds.specialAccount.annualBudget"), "\(result.stderr)")
+        #expect(result.stderr.contains("indicators[].categories[].items[].nature, extras \u{201C}2.项目实施内容及过程概述\u{201D}; not written (kept in JSON)"))
+        #expect(result.stderr.contains("significant digits; Excel keeps 15"))
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out.xlsx").path))
+    }
+
+    @Test func aFormulaSavedWithoutItsResultIsReportedByTheBinary() throws {
+        let result = try Self.run(["validate", TestFiles.fixture("xlsx/formula-without-value.xlsx").path, "--lang", "en"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("H22: error [formula-without-value]"))
+    }
+
     @Test func notTheFormExitsOneWithTheMissingLabel() throws {
         let dir = TestFiles.temporaryDirectory()
         let input = dir.appendingPathComponent("list.tsv")

@@ -31,6 +31,7 @@ import Testing
         Case(file: "cell-beyond-grid.xlsx", status: 2, message: "cell reference XFE2 lies beyond Excel's grid"),
         Case(file: "malformed-xml.xlsx", status: 2, message: "is not well-formed XML (mismatched tag at line 1)"),
         Case(file: "wrong-type.json", status: 1, message: "funds.total.executed: expected a decimal string, found \"两百万\""),
+        Case(file: "unknown-key.json", status: 1, message: "project.leader: unknown key; remove it or check its spelling"),
         Case(file: "huge-number.json", status: 2, message: "not valid JSON"),
         Case(file: "deep-nesting.json", status: 2, message: "Too many nested arrays or dictionaries"),
         Case(file: "text-over-cell-limit.json", status: 1, message: "overallGoal.actual: 40000 characters, over Excel's 32767-character cell limit"),

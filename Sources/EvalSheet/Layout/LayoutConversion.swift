@@ -30,12 +30,13 @@ public enum LayoutConversion {
     }
 
     /// The computed fields whose formula in `layout` differs from the one in the layout the form was read in
-    /// (衔接资金's 总分 leaves the funds out), with that formula.
+    /// (衔接资金's 总分 leaves the funds out), with that formula; only where that layout has every field the formula
+    /// takes, so a total is never rebuilt from rows the form did not have (Sichuan's funds into the seed's rows).
     private static func differentFormulas(_ form: Form, _ layout: Layout) -> [(path: String, formula: String)] {
         guard let own = form.layout, own != layout.id, let source = try? Layouts.named(own) else { return [] }
         return layout.rows.flatMap(\.cells).compactMap { cell in
             guard let path = cell.field, let formula = cell.formula, let theirs = source.cell(forField: path)?.formula,
-                  theirs != formula else { return nil }
+                  theirs != formula, Formula(text: formula).references.allSatisfy(source.has) else { return nil }
             return (path, formula)
         }
     }
