@@ -71,14 +71,15 @@ struct LayoutReader {
             case .table:
                 guard header.row >= 0 || row.rowLabel != nil else { continue }
                 let after = max(header.row + 1, segment.lowerBound)
-                let found: Int?
                 if let label = row.rowLabel {
-                    found = find(label, in: after..<segment.upperBound)?.row
-                } else {
-                    found = after + unlabeledRows < segment.upperBound ? after + unlabeledRows : nil
+                    if let found = find(label, in: after..<segment.upperBound) {
+                        let shift = collapsedShift(of: row, label: label, foundAt: found.column, under: header)
+                        try readTableRow(row, at: found.row, under: header, shift: shift, into: &reading)
+                    }
+                } else if after + unlabeledRows < segment.upperBound {
+                    try readValuesRow(row, at: after + unlabeledRows, under: header, into: &reading)
                     unlabeledRows += 1
                 }
-                if let found { try readTableRow(row, at: found, under: header, into: &reading) }
             case .items:
                 guard header.row >= 0 else { continue }
                 let first = header.row + 1
@@ -205,11 +206,13 @@ struct LayoutReader {
         header.row = max(header.row, best.row)
     }
 
-    private func readTableRow(_ row: Layout.Row, at rowIndex: Int, under header: Header, into reading: inout FormReading) throws {
+    private func readTableRow(_ row: Layout.Row, at rowIndex: Int, under header: Header, shift: Int = 0,
+                              into reading: inout FormReading) throws {
         for cell in row.fields {
-            let (text, column) = value(at: cell.col.index, in: rowIndex, under: header, paragraphs: cell.effectiveFormat == .paragraphs)
+            let (text, column) = value(at: cell.col.index, in: rowIndex, under: header, paragraphs: cell.effectiveFormat == .paragraphs,
+                                       shift: shift)
             let label = cell.field == "extras" ? headerLabel(above: cell, header: header) : nil
-            try store(text, cell: cell, path: cell.field!, extraLabel: label, row: rowIndex, column: column, into: &reading)
+            try store(text, cell: cell, path: cell.field!, extraLabel: label, row: rowIndex, column: column, shift: shift, into: &reading)
         }
     }
 
@@ -219,15 +222,44 @@ struct LayoutReader {
         return rows[header.row][column].trimmed
     }
 
-    /// The text under a header column (paragraph cells joined by newlines) and where it starts.
-    private func value(at templateColumn: Int, in row: Int, under header: Header, paragraphs: Bool) -> (String, Int) {
+    /// A row of values without a label (the goal texts under their header): each value under its header column;
+    /// in a collapsed copy (a value stands left of the first header column) the values in order.
+    private func readValuesRow(_ row: Layout.Row, at rowIndex: Int, under header: Header, into reading: inout FormReading) throws {
+        let cells = rows[rowIndex].cells
+        let fields = row.fields
+        let firstStart = fields.compactMap { header.span(of: $0.col.index)?.lowerBound }.min() ?? 0
+        guard cells.prefix(firstStart).contains(where: { !$0.isBlank }) else {
+            return try readTableRow(row, at: rowIndex, under: header, into: &reading)
+        }
+        for (index, cell) in fields.enumerated() {
+            let text = index < cells.count ? cells[index] : ""
+            let value = cell.effectiveFormat == .paragraphs ? CellText.paragraphs(text).joined(separator: "\n") : text
+            try store(value, cell: cell, path: cell.field!, extraLabel: nil, row: rowIndex, column: index, into: &reading)
+        }
+    }
+
+    /// How far a copied table row stands left of its place: a browser's copy of an HTML table leaves out the cells
+    /// a merged cell above covers, so a row label expected under column B arrives in column A.
+    private func collapsedShift(of row: Layout.Row, label: Layout.Cell, foundAt column: Int, under header: Header) -> Int {
+        guard let anchor = row.fields.first(where: { header.columns[$0.col.index] != nil }),
+              let anchorColumn = header.columns[anchor.col.index] else { return 0 }
+        let expected = anchorColumn - (anchor.col.index - label.col.index)
+        return max(0, expected - column)
+    }
+
+    /// The text under a header column (paragraph cells joined by newlines) and where it starts; `shift` moves a
+    /// collapsed row's cells right to where they belong.
+    private func value(at templateColumn: Int, in row: Int, under header: Header, paragraphs: Bool, shift: Int = 0) -> (String, Int) {
         let cells = rows[row].cells
-        guard let span = header.span(of: templateColumn) else { return (rows[row][templateColumn], templateColumn) }
+        guard let span = header.span(of: templateColumn) else {
+            return (templateColumn >= shift ? rows[row][templateColumn - shift] : "", templateColumn)
+        }
         var parts: [String] = []
         var first: Int?
-        for column in span.lowerBound..<max(span.lowerBound, min(span.upperBound, cells.count)) where !cells[column].isEmpty {
+        let end = min(span.upperBound, cells.count + shift)
+        for column in span.lowerBound..<max(span.lowerBound, end) where column - shift >= 0 && !cells[column - shift].isEmpty {
             if first == nil { first = column }
-            if paragraphs { parts += CellText.paragraphs(cells[column]) } else { parts.append(cells[column]); break }
+            if paragraphs { parts += CellText.paragraphs(cells[column - shift]) } else { parts.append(cells[column - shift]); break }
         }
         return (parts.joined(separator: "\n"), first ?? span.lowerBound)
     }
@@ -241,9 +273,12 @@ struct LayoutReader {
         let level1Label = LevelLabel(layout.level1Label)
         let level2Label = LevelLabel(layout.categoryLabel)
         var indicators: [Indicator] = []
+        let width = (header.starts.last ?? 0) + 1
+        let level1Start = header.span(of: level1.col.index)?.lowerBound ?? 0
         for rowIndex in range {
-            let (level1Text, level1Column) = value(at: level1.col.index, in: rowIndex, under: header, paragraphs: false)
-            let (level2Text, level2Column) = value(at: level2.col.index, in: rowIndex, under: header, paragraphs: false)
+            let shift = collapsedItemShift(rowIndex, width: width, level1Start: level1Start)
+            let (level1Text, level1Column) = value(at: level1.col.index, in: rowIndex, under: header, paragraphs: false, shift: shift)
+            let (level2Text, level2Column) = value(at: level2.col.index, in: rowIndex, under: header, paragraphs: false, shift: shift)
             let cellName = CellReference.name(row: rows[rowIndex].number, column: level1Column)
             var startedIndicator = false
             if let parsed = level1Label.parse(level1Text) {
@@ -265,7 +300,7 @@ struct LayoutReader {
             }
             var texts: [(Layout.Cell, String, Int)] = []
             for cell in itemCells {
-                let (text, column) = value(at: cell.col.index, in: rowIndex, under: header, paragraphs: false)
+                let (text, column) = value(at: cell.col.index, in: rowIndex, under: header, paragraphs: false, shift: shift)
                 texts.append((cell, text, column))
             }
             let isPlaceholder = !layout.keepsBlankItems
@@ -291,12 +326,22 @@ struct LayoutReader {
                 let key = cell.itemKey!
                 let ref = CellReference.name(row: rows[rowIndex].number, column: column)
                 reading.cells[prefix + key] = ref
-                item[key] = try parse(stored(text, row: rowIndex, column: column, format: cell.effectiveFormat),
+                item[key] = try parse(stored(text, row: rowIndex, column: column - shift, format: cell.effectiveFormat),
                                       format: cell.effectiveFormat, path: prefix + key, ref: ref)
             }
             indicators[i].categories[c].items.append(item)
         }
         reading.form.indicators = indicators
+    }
+
+    /// How far a browser's copy of an indicator row stands left of its place: the copy leaves out the level-1 and
+    /// level-2 cells that merged cells above cover but keeps every cell to the right, so a row that starts left of
+    /// the level-1 column (with no label there) belongs against the header's right edge.
+    private func collapsedItemShift(_ rowIndex: Int, width: Int, level1Start: Int) -> Int {
+        let cells = rows[rowIndex].cells
+        guard let first = cells.firstIndex(where: { !$0.isBlank }), first < level1Start, cells.count < width,
+              !layout.normalizedLabels.contains(normalized(rowIndex)[first]) else { return 0 }
+        return width - cells.count
     }
 
     /// Template rows left in a published form: `指标1`, `指标2：`, `……`.
@@ -311,7 +356,7 @@ struct LayoutReader {
     // MARK: Values
 
     private func store(_ text: String, cell: Layout.Cell, path: String, extraLabel: String?, row: Int, column: Int,
-                                into reading: inout FormReading) throws {
+                       shift: Int = 0, into reading: inout FormReading) throws {
         let ref = CellReference.name(row: rows[row].number, column: column)
         if path == "extras" {
             let label = LabelText.halfWidth(extraLabel ?? "").trimmed.trimmingColons
@@ -323,7 +368,7 @@ struct LayoutReader {
             store(.text(name), at: path, row: row, column: column, into: &reading, ref: ref)
             return
         }
-        let source = stored(text, row: row, column: column, format: cell.effectiveFormat)
+        let source = stored(text, row: row, column: column - shift, format: cell.effectiveFormat)
         store(try parse(source, format: cell.effectiveFormat, path: path, ref: ref), at: path, row: row, column: column, into: &reading, ref: ref)
     }
 

@@ -25,8 +25,9 @@ struct LevelLabel {
 
     /// Name and weight of a label; either may be missing (`效益指标` alone, or `(30分)` alone); nil if the weight is malformed.
     func parse(_ raw: String) -> (name: String?, weight: FormDecimal?)? {
-        // Names are joined across in-cell line breaks: `经济效益\n指标` is 经济效益指标.
-        let text = raw.contains(where: \.isNewline) ? String(raw.filter { !$0.isNewline && !$0.isWhitespace }) : raw.trimmed
+        // Names are joined across in-cell line breaks (`经济效益\n指标` is 经济效益指标), and across the spaces a
+        // browser's copy makes of them (`经济效益 指标`).
+        let text = raw.trimmed.contains(where: \.isWhitespace) ? String(raw.filter { !$0.isWhitespace }) : raw.trimmed
         guard !text.isEmpty else { return (nil, nil) }
         let compact = LabelText.normalized(text)
         guard !open.isEmpty, compact.hasSuffix(close), let start = compact.range(of: open, options: .backwards) else {

@@ -30,7 +30,7 @@ enum TSVRecords {
         func endRecord() throws {
             try endCell()
             if cells.allSatisfy(\.isBlank) { cellCount -= cells.count } else { rows.append(Grid.Row(number: recordLine, cells: cells)) }
-            cells.removeAll(keepingCapacity: true)
+            cells = []
             line += 1
             recordLine = line
             guard line <= maximumLines else { throw tooMany("lines", line: line) }
