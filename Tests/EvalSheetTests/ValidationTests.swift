@@ -122,6 +122,43 @@ import Testing
         #expect(changed[0].found == "党建事务（改）" && changed[0].expected == "党建事务")
         #expect(changed.allSatisfy { $0.cell != nil && $0.severity == .warning })
         #expect(changed[1].messageEN.contains("the system value \"2560000.00\" was kept"))
+        #expect(checked.errorCount == 0, "the score changed from 9 to 8 legitimately; the total follows it")
+        let totals = checked.findings.filter { $0.code == "total-recomputed" }
+        if name.hasSuffix(".txt") {
+            #expect(totals.map(\.path) == ["totalScore"] && totals.first?.found == "98.98" && totals.first?.expected == "97.98",
+                    "the text file kept the old total: said once")
+        } else {
+            #expect(totals.isEmpty, "openpyxl saved the total's formula without a value: nothing to compare")
+        }
+    }
+
+    /// The system's form with one item score changed, as a unit fills it in (its spreadsheet worked the total out).
+    private func filledIn(score: String, total: String) throws -> FormReading {
+        var form = baseline
+        form.indicators[0].categories[3].items[0]["score"] = .decimal(FormDecimal(parsing: score))
+        form["totalScore"] = .decimal(FormDecimal(parsing: total))
+        return FormReading(form: form)
+    }
+
+    @Test func aLegitimateScoreChangeImportsClean() throws {
+        let checked = try FormImport.check(try filledIn(score: "10", total: "99.98"), mode: .import, baseline: baseline)
+        #expect(checked.findings.isEmpty, "\(checked.findings.map(\.code))")
+        #expect(checked.form.decimal("totalScore")?.description == "99.98")
+    }
+
+    @Test func aChangedGreyedAmountIsReported() throws {
+        var reading = try filledIn(score: "9", total: "98.98")
+        reading.form["funds.other.executed"] = .decimal(FormDecimal(parsing: "5.00"))
+        let checked = try FormImport.check(reading, mode: .import, baseline: baseline)
+        #expect(checked.findings.map(\.code) == ["system-changed"] && checked.findings.first?.path == "funds.other.executed")
+        #expect(checked.form.decimal("funds.other.executed")?.description == "0.00", "the system's amount is kept")
+    }
+
+    @Test func aTotalThatDisagreesWithTheScoresIsReportedOnce() throws {
+        let checked = try FormImport.check(try filledIn(score: "10", total: "90"), mode: .import, baseline: baseline)
+        #expect(checked.findings.map(\.code) == ["total-recomputed"], "not also system-changed, nor a total-score error")
+        #expect(checked.findings.first?.path == "totalScore" && checked.findings.first?.expected == "99.98")
+        #expect(checked.form.decimal("totalScore")?.description == "99.98")
     }
 
     @Test func aBaselineOfAnotherProjectIsRefused() throws {

@@ -81,11 +81,24 @@ import Testing
     }
 
     @Test func anEmptyTemplateHasTheStandardIndicators() throws {
-        let xlsx = try XLSXFormat().write(try Layouts.standard.emptyForm, options: WriteOptions())
+        let layout = try Layouts.standard
+        let xlsx = try XLSXFormat().write(layout.emptyForm, options: WriteOptions())
         let form = try XLSXFormat().read(xlsx, options: ReadOptions())[0].form
         #expect(form.indicators.map(\.name) == ["产出指标", "效益指标", "满意度指标"])
         #expect(form.indicators.map(\.categories.count) == [4, 4, 2])
-        #expect(form.decimal("funds.total.executed") == nil && form.decimal("totalScore") == nil, "formulas carry no cached value when nothing is filled")
+        #expect(form.decimal("funds.total.executed") == nil, "the plain form: nothing filled, nothing cached")
+        let blank = try XLSXFormat().read(try XLSXFormat().write(layout.emptyForm.clearingInputs(layout: layout), options: WriteOptions()),
+                                          options: ReadOptions())[0].form
+        #expect(blank.decimal("funds.total.executed") == FormDecimal(0) && blank.decimal("totalScore") == FormDecimal(0),
+                "a blank template caches what Excel computes over empty cells: 0")
+    }
+
+    @Test func aBlankTemplateFromAFormCachesWhatItsFormulasGive() throws {
+        let seed = try TestFiles.readForm(TestFiles.fixture("tsv/000_e57ca213149e2c8b.txt"))
+        let blank = seed.clearingInputs(layout: try Layouts.standard)
+        #expect(blank.decimal("totalScore")?.description == "9.98", "the funds score alone: every item score is empty")
+        #expect(blank.decimal("totalWeight") == FormDecimal(10))
+        #expect(blank.decimal("funds.score")?.description == "9.98" && blank.decimal("funds.executionRate")?.description == "99.84")
     }
 
     @Test func aTextOverExcelsCellLimitNamesItsField() throws {

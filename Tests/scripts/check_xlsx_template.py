@@ -79,8 +79,8 @@ rate = ws.cell(row=rate_row, column=find("执行率（%）").column)
 check(isinstance(rate.value, str) and rate.value.startswith("=") and "ROUND" in rate.value, "execution rate is a formula: %r" % rate.value)
 check(abs(values.cell(row=rate.row, column=rate.column).value - 99.84) < 1e-9, "execution rate cached 99.84")
 total_score = ws.cell(row=total.row, column=header.column)
-check(str(total_score.value).startswith("=") and abs(values.cell(row=total.row, column=header.column).value - 98.98) < 1e-9,
-      "total score formula cached 98.98")
+check(str(total_score.value).startswith("=") and values.cell(row=total.row, column=header.column).value == 98.98,
+      "total score formula cached exactly 98.98 (the nearest double, as openpyxl, pandas and calamine read it)")
 check(any(dv.type == "custom" and header.column_letter in str(dv.sqref) for dv in ws.data_validations.dataValidation),
       "score column validated against its weight")
 check(any(dv.promptTitle == "必填" for dv in ws.data_validations.dataValidation), "required cells say so")
@@ -91,6 +91,10 @@ bheader = [c for row in bws.iter_rows() for c in row if c.value == "* 得分"][0
 inputs = [bws.cell(row=r, column=c) for r in range(bheader.row + 1, bheader.row + 11) for c in range(bheader.column - 2, bheader.column + 2)]
 check(all(c.value in (None, "") and not c.protection.locked for c in inputs), "blank template: inputs empty and open")
 check(any(c.value == "党建美誉度" for row in bws.iter_rows() for c in row), "blank template keeps system texts")
+bvalues = openpyxl.load_workbook(blank, data_only=True).active
+btotal = [c for row in bws.iter_rows() for c in row if c.value == "总分"][0]
+check(bvalues.cell(row=btotal.row, column=bheader.column).value == 9.98,
+      "blank template's total score caches what its formula gives over the empty scores (9.98, the funds score)")
 
 # LibreOffice: converts without error, shows the values
 env = dict(os.environ, HOME=outdir)

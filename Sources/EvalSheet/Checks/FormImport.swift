@@ -50,10 +50,17 @@ public enum FormImport {
         var merged = baseline
         var findings: [Finding] = []
         let systemValues = Dictionary(baseline.fields(layout: layout).map { ($0.path, $0.value) }, uniquingKeysWith: { a, _ in a })
+        // Totals that follow from the inputs (total weight, total score) are worked out again, not compared with the
+        // system's: a changed score changes them legitimately.
+        let dependents = Form.inputDependentCells(layout)
+        let dependentPaths = Set(dependents.compactMap(\.field))
+        var fileTotals: [FormField] = []
         for field in incoming.fields(layout: layout) {
             let isComputed = field.cell?.formula != nil
             if field.role.isInput {
                 merged.set(field)
+            } else if dependentPaths.contains(field.path) {
+                fileTotals.append(field)
             } else if field.value.isEmpty, isComputed {
                 continue  // a formula saved without its cached value (openpyxl does this): nothing was changed
             } else if let system = systemValues[field.path], system != field.value {
@@ -62,6 +69,14 @@ public enum FormImport {
                     zh: "置灰项“\(field.label)”被改为“\(field.value.displayText.prefix(40))”，已保留系统值“\(system.displayText.prefix(40))”。",
                     en: "Greyed field \(field.label) was changed to \"\(field.value.displayText.prefix(40))\"; the system value \"\(system.displayText.prefix(40))\" was kept."))
             }
+        }
+        merged = merged.recomputing(dependents)
+        for field in fileTotals where !field.value.isEmpty {
+            guard let worked = merged[field.path], worked != field.value else { continue }
+            findings.append(.about(field, severity: .warning, code: "total-recomputed", cell: file.cells[field.path],
+                expected: worked.displayText, found: field.value.displayText,
+                zh: "“\(field.label)”在文件中为\(field.value.displayText)，与所填分值、得分不符，已按填报内容重新计算为\(worked.displayText)。",
+                en: "\(field.label) is \(field.value.displayText) in the file, which does not follow from the weights and scores filled in; it was worked out again as \(worked.displayText)."))
         }
         return (merged, findings)
     }

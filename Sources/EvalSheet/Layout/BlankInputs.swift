@@ -1,5 +1,7 @@
 extension Form {
-    /// The same form with every field its layout marks as user input emptied: a blank import template.
+    /// The same form with every field its layout marks as user input emptied: a blank import template. Its
+    /// computed fields hold what their formulas give over the blank inputs (empty counts 0, as in Excel), so every
+    /// spreadsheet program shows the same before it recalculates.
     public func clearingInputs(layout: Layout) -> Form {
         var form = self
         for cell in layout.rows.flatMap(\.fields) where cell.effectiveRole.isInput {
@@ -11,6 +13,6 @@ extension Form {
                 form[path] = .empty(cell.effectiveFormat)
             }
         }
-        return form
+        return form.recomputing(layout.rows.flatMap(\.cells).filter { $0.field != nil && $0.formula != nil }, asExcel: true)
     }
 }

@@ -85,7 +85,9 @@ struct XLSXSheetWriter {
     /// The number Excel stores for a value: XLSX keeps numbers as doubles; our decimals have at most 15 digits here.
     private static func double(_ value: FieldValue) -> Double? {
         switch value {
-        case .decimal(let decimal): return decimal.map { NSDecimalNumber(decimal: $0.value).doubleValue }
+        // The nearest double to the decimal, from its text: NSDecimalNumber's doubleValue misses it (98.98 became
+        // 98.97999999999999, which openpyxl, pandas and calamine show).
+        case .decimal(let decimal): return decimal.flatMap { Double($0.value.description) }
         case .integer(let integer): return integer.map(Double.init)
         case .text: return nil
         }
