@@ -1,0 +1,163 @@
+import EvalSheet
+import Foundation
+
+/// Everything the server takes from the EvalSheet library, in one file, so a library change is adapted here only.
+enum FormService {
+    /// A form layout the page offers: its id and its name for people.
+    struct Layout: Sendable, Equatable {
+        let id: String
+        let name: String
+    }
+
+    /// A file made for download.
+    struct Output: Sendable {
+        let name: String
+        let data: Data
+        let contentType: String
+    }
+
+    /// A refusal with the command line's one-line message; `invalidForm` separates "not a valid form" from "unreadable".
+    struct Failure: Error, Sendable {
+        let message: String
+        let invalidForm: Bool
+    }
+
+    /// The layouts the server offers, from this one place (the library is gaining layouts; connect them here).
+    static func layouts() -> [Layout] {
+        [Layout(id: "shenzhen", name: "深圳 (seed system)")]
+    }
+
+    /// The output format names (`tsv`, `json`, `xlsx`).
+    static var formatNames: [String] { FormatRegistry.all().map(\.name) }
+
+    /// The file extensions that name a form (`tsv`, `txt`, `json`, `xlsx`).
+    static var formExtensions: Set<String> { Set(FormatRegistry.all().flatMap(\.extensions)) }
+
+    /// How the form in `upload` converts to `format`, checked in `mode` against an optional baseline.
+    static func convert(_ upload: Upload, to format: String, encoding: String?, options: CheckChoice, baseline: Upload?) throws -> Output {
+        try refusingLikeTheCLI {
+            let textEncoding = try encoding.map(textEncoding(named:))
+            let writer = try FormatRegistry.format(named: format, encoding: textEncoding)
+            let (_, checked) = try check(upload, options: options, baseline: baseline)
+            let data = try writer.write(checked.form, options: WriteOptions())
+            return Output(name: upload.stem + "." + writer.extensions[0], data: data,
+                          contentType: contentType(writer.name, encoding: textEncoding))
+        }
+    }
+
+    /// The JSON of `evalsheet validate --format json` for `upload`, with the layout and the project's identity added.
+    static func validate(_ upload: Upload, options: CheckChoice, baseline: Upload?) throws -> Data {
+        try refusingLikeTheCLI {
+            let (reading, checked) = try check(upload, options: options, baseline: baseline)
+            let report = Reports.json(checked.findings, file: upload.name, sheet: reading.sheet,
+                                      mode: try importMode(options, baseline: baseline), language: try language(options.lang))
+            guard var object = try JSONSerialization.jsonObject(with: Data(report.utf8)) as? [String: Any] else {
+                throw Failure(message: "\(upload.name): the report could not be built", invalidForm: false)
+            }
+            let project = reading.form.project
+            object["layout"] = try layout(options.layout).id
+            object["project"] = ["code": project.code, "name": project.name, "year": project.year as Any,
+                                 "implementingUnit": project.implementingUnit, "primaryBudgetUnit": project.primaryBudgetUnit]
+            return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        }
+    }
+
+    /// A blank import template in `format`: system cells from `source` when given, otherwise empty under the standard indicators.
+    static func template(from source: Upload?, format: String, layout id: String?) throws -> Output {
+        try refusingLikeTheCLI {
+            _ = try layout(id)
+            let writer = try FormatRegistry.format(named: format)
+            let form = try source.map { try read($0).form } ?? Template.standard.emptyForm
+            let stem = source.map { $0.stem + "-导入模板" } ?? "导入模板"
+            return Output(name: stem + "." + writer.extensions[0], data: try writer.write(form.clearingInputs(), options: WriteOptions()),
+                          contentType: contentType(writer.name, encoding: nil))
+        }
+    }
+
+    /// Converts every form under `input` into `output` as `evalsheet batch` does, writing report.csv and report.json there.
+    static func batch(input: URL, output: URL, to format: String, options: CheckChoice) throws -> (converted: Int, failed: Int) {
+        try refusingLikeTheCLI {
+            let language = try language(options.lang)
+            let converter = BatchConverter(input: input, output: output, format: try FormatRegistry.format(named: format),
+                                           mode: try importMode(options, baseline: nil), jobs: 1)
+            let outcomes = converter.run(try converter.inputs()) { _, _ in }
+            try AtomicFile.write(Data(BatchReport.csv(outcomes, language: language).utf8), to: output.appendingPathComponent("report.csv").path)
+            try AtomicFile.write(Data(BatchReport.json(outcomes, language: language).utf8), to: output.appendingPathComponent("report.json").path)
+            let failed = outcomes.filter { $0.status == .failed }.count
+            return (outcomes.count - failed, failed)
+        }
+    }
+
+    /// The chosen layout; nil means the first.
+    static func layout(_ id: String?) throws -> Layout {
+        let all = layouts()
+        guard let id, !id.isEmpty else { return all[0] }
+        guard let found = all.first(where: { $0.id == id }) else {
+            throw Failure(message: "unknown layout \"\(id)\"; use one of \(all.map(\.id).joined(separator: ", "))", invalidForm: false)
+        }
+        return found
+    }
+
+    private static func check(_ upload: Upload, options: CheckChoice, baseline: Upload?) throws -> (FormReading, CheckedForm) {
+        _ = try layout(options.layout)
+        let reading = try read(upload)
+        let system = try baseline.map { try read($0).form }
+        do {
+            return (reading, try FormImport.check(reading, mode: try importMode(options, baseline: baseline), baseline: system))
+        } catch let error as EvalSheetError {
+            throw error.located(in: upload.name)
+        }
+    }
+
+    /// The first form in `upload`, the format from its name's extension, errors located as the command line locates them.
+    private static func read(_ upload: Upload) throws -> FormReading {
+        do {
+            let format = try FormatRegistry.format(forPath: upload.name)
+            guard let first = try format.read(upload.data, options: ReadOptions()).first else {
+                throw EvalSheetError(.invalidForm, "no form found in the file")
+            }
+            return first
+        } catch let error as EvalSheetError {
+            throw error.located(in: upload.name)
+        }
+    }
+
+    private static func importMode(_ options: CheckChoice, baseline: Upload?) throws -> ImportMode {
+        if baseline != nil { return .import }
+        guard let mode = ImportMode(rawValue: options.mode ?? "export") else {
+            throw Failure(message: "unknown mode \"\(options.mode ?? "")\"; use export or import", invalidForm: false)
+        }
+        return mode
+    }
+
+    private static func language(_ name: String?) throws -> Language {
+        guard let language = Language(rawValue: name ?? "zh") else {
+            throw Failure(message: "unknown language \"\(name ?? "")\"; use zh or en", invalidForm: false)
+        }
+        return language
+    }
+
+    private static func textEncoding(named name: String) throws -> TextEncoding {
+        guard let encoding = TextEncoding(name: name) else {
+            throw Failure(message: "unknown encoding \"\(name)\"; use utf-8, utf-8-bom, utf-16le or gb18030", invalidForm: false)
+        }
+        return encoding
+    }
+
+    private static func contentType(_ format: String, encoding: TextEncoding?) -> String {
+        switch format {
+        case "json": return "application/json; charset=utf-8"
+        case "xlsx": return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        default: return "text/tab-separated-values; charset=" + (encoding == .gb18030 ? "gb18030" : encoding == .utf16LE ? "utf-16le" : "utf-8")
+        }
+    }
+
+    /// Runs `body`, turning the library's errors into failures carrying the command line's message.
+    private static func refusingLikeTheCLI<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as EvalSheetError {
+            throw Failure(message: error.message, invalidForm: error.kind == .invalidForm)
+        }
+    }
+}
