@@ -39,9 +39,13 @@ enum FormService {
             let textEncoding = try encoding.map(textEncoding(named:))
             let writer = try FormatRegistry.format(named: format, encoding: textEncoding)
             let (_, checked) = try check(upload, options: options, baseline: baseline)
-            let data = try writer.write(checked.form, options: WriteOptions())
-            return Output(name: upload.stem + "." + writer.extensions[0], data: data,
-                          contentType: contentType(writer.name, encoding: textEncoding))
+            let name = upload.stem + "." + writer.extensions[0]
+            do {
+                return Output(name: name, data: try writer.write(checked.form, options: WriteOptions()),
+                              contentType: contentType(writer.name, encoding: textEncoding))
+            } catch let error as EvalSheetError {
+                throw error.located(in: name)
+            }
         }
     }
 
@@ -54,7 +58,7 @@ enum FormService {
             guard var object = try JSONSerialization.jsonObject(with: Data(report.utf8)) as? [String: Any] else {
                 throw Failure(message: "\(upload.name): the report could not be built", invalidForm: false)
             }
-            let project = reading.form.project
+            let project = checked.form.project
             object["layout"] = try layout(options.layout).id
             object["project"] = ["code": project.code, "name": project.name, "year": project.year as Any,
                                  "implementingUnit": project.implementingUnit, "primaryBudgetUnit": project.primaryBudgetUnit]
@@ -81,8 +85,14 @@ enum FormService {
             let converter = BatchConverter(input: input, output: output, format: try FormatRegistry.format(named: format),
                                            mode: try importMode(options, baseline: nil), jobs: 1)
             let outcomes = converter.run(try converter.inputs()) { _, _ in }
-            try AtomicFile.write(Data(BatchReport.csv(outcomes, language: language).utf8), to: output.appendingPathComponent("report.csv").path)
-            try AtomicFile.write(Data(BatchReport.json(outcomes, language: language).utf8), to: output.appendingPathComponent("report.json").path)
+            /// Errors name the input by its full path; the report names it as uploaded, relative to the input folder.
+            func relative(_ report: String) -> String {
+                let root = input.standardizedFileURL.path
+                return report.replacingOccurrences(of: root + "/", with: "")
+                    .replacingOccurrences(of: root.replacingOccurrences(of: "/", with: "\\/") + "\\/", with: "")
+            }
+            try AtomicFile.write(Data(relative(BatchReport.csv(outcomes, language: language)).utf8), to: output.appendingPathComponent("report.csv").path)
+            try AtomicFile.write(Data(relative(BatchReport.json(outcomes, language: language)).utf8), to: output.appendingPathComponent("report.json").path)
             let failed = outcomes.filter { $0.status == .failed }.count
             return (outcomes.count - failed, failed)
         }

@@ -5,7 +5,7 @@ final class ScratchFolder {
     let url: URL
 
     init() throws {
-        var template = Array((NSTemporaryDirectory() + "/evalsheet-serve-XXXXXX").utf8CString)
+        var template = Array((NSTemporaryDirectory() as NSString).appendingPathComponent("evalsheet-serve-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else {
             throw ApiError(.internalServerError, "cannot create a temporary folder (\(String(cString: strerror(errno))))")
         }
