@@ -33,12 +33,12 @@ enum FormService {
     /// The file extensions that name a form (`tsv`, `txt`, `json`, `xlsx`).
     static var formExtensions: Set<String> { Set(FormatRegistry.all().flatMap(\.extensions)) }
 
-    /// How the form in `upload` converts to `format`, checked in `mode` against an optional baseline.
-    static func convert(_ upload: Upload, to format: String, encoding: String?, options: CheckChoice, baseline: Upload?) throws -> Output {
+    /// How the form in `upload` converts to `format`, checked in `mode` against the system's record among `baselines`.
+    static func convert(_ upload: Upload, to format: String, encoding: String?, options: CheckChoice, baselines: [Upload]) throws -> Output {
         try refusingLikeTheCLI {
             let textEncoding = try encoding.map(textEncoding(named:))
             let writer = try FormatRegistry.format(named: format, encoding: textEncoding)
-            let (_, checked) = try check(upload, options: options, baseline: baseline)
+            let (_, checked) = try check(upload, options: options, baselines: baselines)
             let name = upload.stem + "." + writer.extensions[0]
             do {
                 return Output(name: name, data: try writer.write(checked.form, options: WriteOptions()),
@@ -50,11 +50,11 @@ enum FormService {
     }
 
     /// The JSON of `evalsheet validate --format json` for `upload`, with the layout and the project's identity added.
-    static func validate(_ upload: Upload, options: CheckChoice, baseline: Upload?) throws -> Data {
+    static func validate(_ upload: Upload, options: CheckChoice, baselines: [Upload]) throws -> Data {
         try refusingLikeTheCLI {
-            let (reading, checked) = try check(upload, options: options, baseline: baseline)
+            let (reading, checked) = try check(upload, options: options, baselines: baselines)
             let report = Reports.json(checked.findings, file: upload.name, sheet: reading.sheet,
-                                      mode: try importMode(options, baseline: baseline), language: try language(options.lang))
+                                      mode: try importMode(options, baselines: baselines), language: try language(options.lang))
             guard var object = try JSONSerialization.jsonObject(with: Data(report.utf8)) as? [String: Any] else {
                 throw Failure(message: "\(upload.name): the report could not be built", invalidForm: false)
             }
@@ -83,7 +83,7 @@ enum FormService {
         try refusingLikeTheCLI {
             let language = try language(options.lang)
             let converter = BatchConverter(input: input, output: output, format: try FormatRegistry.format(named: format),
-                                           mode: try importMode(options, baseline: nil), jobs: 1)
+                                           mode: try importMode(options, baselines: []), jobs: 1)
             let outcomes = converter.run(try converter.inputs()) { _, _ in }
             /// Errors name the input by its full path; the report names it as uploaded, relative to the input folder.
             func relative(_ report: String) -> String {
@@ -108,15 +108,26 @@ enum FormService {
         return found
     }
 
-    private static func check(_ upload: Upload, options: CheckChoice, baseline: Upload?) throws -> (FormReading, CheckedForm) {
+    private static func check(_ upload: Upload, options: CheckChoice, baselines: [Upload]) throws -> (FormReading, CheckedForm) {
         _ = try layout(options.layout)
         let reading = try read(upload)
-        let system = try baseline.map { try read($0).form }
+        let system = try baseline(for: reading.form, named: upload.name, among: baselines)
         do {
-            return (reading, try FormImport.check(reading, mode: try importMode(options, baseline: baseline), baseline: system))
+            return (reading, try FormImport.check(reading, mode: try importMode(options, baselines: baselines), baseline: system))
         } catch let error as EvalSheetError {
             throw error.located(in: upload.name)
         }
+    }
+
+    /// The system's record of `form`: the one baseline given, or among a folder's worth the one with the same project code and year.
+    private static func baseline(for form: Form, named name: String, among baselines: [Upload]) throws -> Form? {
+        let records = try baselines.map { try read($0).form }
+        guard records.count > 1 else { return records.first }
+        guard let match = records.first(where: { $0.project.code == form.project.code && $0.project.year == form.project.year }) else {
+            throw Failure(message: "\(name): none of the \(records.count) baselines is project \(form.project.code) of \(form.project.year.map(String.init) ?? "no year"); add the system's record of this form",
+                          invalidForm: true)
+        }
+        return match
     }
 
     /// The first form in `upload`, the format from its name's extension, errors located as the command line locates them.
@@ -132,8 +143,8 @@ enum FormService {
         }
     }
 
-    private static func importMode(_ options: CheckChoice, baseline: Upload?) throws -> ImportMode {
-        if baseline != nil { return .import }
+    private static func importMode(_ options: CheckChoice, baselines: [Upload]) throws -> ImportMode {
+        if !baselines.isEmpty { return .import }
         guard let mode = ImportMode(rawValue: options.mode ?? "export") else {
             throw Failure(message: "unknown mode \"\(options.mode ?? "")\"; use export or import", invalidForm: false)
         }

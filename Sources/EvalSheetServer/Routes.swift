@@ -26,18 +26,18 @@ struct Routes: Sendable {
 
     private func convert(_ request: Request) async throws -> Response {
         let parts = try await uploads.parts(of: request)
-        let file = try Uploads.file(parts, field: "file"), baseline = Uploads.files(parts, field: "baseline").first
+        let file = try Uploads.file(parts, field: "file"), baselines = Uploads.files(parts, field: "baseline")
         let query = Query(request)
         let output = try await run { try FormService.convert(file, to: query["to"] ?? "json", encoding: query["encoding"],
-                                                             options: query.choice, baseline: baseline) }
+                                                             options: query.choice, baselines: baselines) }
         return Download.response(output.data, name: output.name, contentType: output.contentType)
     }
 
     private func validate(_ request: Request) async throws -> Response {
         let parts = try await uploads.parts(of: request)
-        let file = try Uploads.file(parts, field: "file"), baseline = Uploads.files(parts, field: "baseline").first
+        let file = try Uploads.file(parts, field: "file"), baselines = Uploads.files(parts, field: "baseline")
         let choice = Query(request).choice
-        let report = try await run { try FormService.validate(file, options: choice, baseline: baseline) }
+        let report = try await run { try FormService.validate(file, options: choice, baselines: baselines) }
         return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: report)))
     }
 

@@ -6,7 +6,7 @@ struct Uploads: Sendable {
     let maxFileBytes: Int
     let maxRequestBytes: Int
 
-    /// Every part of the body.
+    /// Every part of the body; a .zip may be as large as the request, its files are limited one by one when unpacked.
     func parts(of request: Request) async throws -> [Multipart.Part] {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > maxRequestBytes { throw requestTooLarge }
         guard let boundary = request.headers[.contentType].flatMap(Multipart.boundary(ofContentType:)) else {
@@ -19,7 +19,7 @@ struct Uploads: Sendable {
             throw requestTooLarge
         }
         let parts = try Multipart.parts(of: Data(buffer.readableBytesView), boundary: boundary)
-        if let large = parts.first(where: { $0.data.count > maxFileBytes }) {
+        if let large = parts.first(where: { $0.data.count > maxFileBytes && $0.filename?.lowercased().hasSuffix(".zip") != true }) {
             throw ApiError(.contentTooLarge, "\(large.filename ?? large.field): larger than \(megabytes(maxFileBytes)) MB, the limit for one file")
         }
         return parts

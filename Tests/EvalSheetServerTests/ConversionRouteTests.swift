@@ -87,3 +87,25 @@ import Testing
         return String(decoding: data, as: UTF8.self)
     }
 }
+
+/// Import mode with a folder's worth of system records: the one of the same project and year is the baseline.
+@Suite struct BaselineChoiceTests {
+    /// The seed as canonical JSON with another project code.
+    func otherProject(_ server: TestServer, code: String) async throws -> TestServer.Part {
+        let json = try await server.post("/api/convert?to=json", parts: [try .fixture(ConversionRouteTests.seed)]).text
+        return .init(field: "baseline", filename: "\(code).json", data: Data(json.replacingOccurrences(of: "440307220471500100001", with: code).utf8))
+    }
+
+    @Test func theMatchingBaselineIsChosenAmongSeveral() async throws {
+        let server = try await TestServer.start()
+        let other = try await otherProject(server, code: "440307220471500199999")
+        let reply = try await server.post("/api/validate", parts: [try .fixture("import/tampered.xlsx"), other,
+                                                                  try .fixture(ConversionRouteTests.seed, field: "baseline")])
+        let codes = (reply.json["findings"] as? [[String: Any]])?.compactMap { $0["code"] as? String } ?? []
+        #expect(reply.json["mode"] as? String == "import" && codes.contains("system-changed"))
+        let none = try await server.post("/api/validate", parts: [try .fixture("import/tampered.xlsx"), other,
+                                                                 try await otherProject(server, code: "440307220471500188888")])
+        #expect(none.status == 422)
+        #expect((none.json["error"] as? String)?.hasPrefix("tampered.xlsx: none of the 2 baselines is project 440307220471500100001 of 2023") == true)
+    }
+}

@@ -56,8 +56,7 @@ function query(extra = {}) {
 function formData(files, field = "file") {
   const data = new FormData();
   for (const file of files) data.append(field, file, file.name);
-  const baseline = $("baseline").files[0];
-  if (mode() === "import" && baseline) data.append("baseline", baseline, baseline.name);
+  if (mode() === "import") for (const baseline of $("baseline").files) data.append("baseline", baseline, baseline.name);
   return data;
 }
 
