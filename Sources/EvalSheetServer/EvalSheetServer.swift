@@ -12,7 +12,7 @@ public enum EvalSheetServer {
 
     /// The application for `options`.
     static func application(_ options: ServerOptions, onRunning: @escaping @Sendable (Int) async -> Void) -> some ApplicationProtocol {
-        let router = Router()
+        let router = Router(context: ServerContext.self)
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: SecurityHeadersMiddleware())
         if let token = options.token { router.add(middleware: TokenMiddleware(token: token)) }

@@ -13,7 +13,7 @@ struct Routes: Sendable {
     let pool: ConversionPool
     let token: String?
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<ServerContext>) {
         for path in Assets.files.keys { router.get(RouterPath(path)) { _, _ in Assets.response(path) } }
         router.get("/healthz") { _, _ in json(["status": "ok"]) }
         router.get("/api/layouts") { _, _ in json(FormService.layouts().map { ["id": $0.id, "name": $0.name] }) }
@@ -61,11 +61,11 @@ struct Routes: Sendable {
     private func login(_ request: Request) async throws -> Response {
         let parts = try await uploads.parts(of: request)
         let given = parts.first { $0.field == "token" }.map { String(decoding: $0.data, as: UTF8.self) } ?? ""
-        guard let token, TokenMiddleware<BasicRequestContext>.equal(given, token) else {
+        guard let token, TokenMiddleware<ServerContext>.equal(given, token) else {
             throw ApiError(.unauthorized, token == nil ? "this server needs no token" : "wrong token")
         }
         var response = Response(status: .noContent)
-        response.setCookie(Cookie(name: TokenMiddleware<BasicRequestContext>.cookieName, value: token, path: "/", secure: false,
+        response.setCookie(Cookie(name: TokenMiddleware<ServerContext>.cookieName, value: token, path: "/", secure: false,
                                   httpOnly: true, sameSite: .strict))
         return response
     }
