@@ -50,6 +50,6 @@ let package = Package(
         .executableTarget(name: "evalsheet-fuzz", dependencies: ["EvalSheet"], path: "Sources/evalsheet-fuzz"),
         .executableTarget(name: "evalsheet-bench", dependencies: ["EvalSheet"], path: "Sources/evalsheet-bench"),
         .testTarget(name: "EvalSheetTests", dependencies: ["EvalSheet", "evalsheet"], path: "Tests/EvalSheetTests"),
-        .testTarget(name: "EvalSheetServerTests", dependencies: ["EvalSheetServer"], path: "Tests/EvalSheetServerTests"),
+        .testTarget(name: "EvalSheetServerTests", dependencies: ["EvalSheetServer", "evalsheet"], path: "Tests/EvalSheetServerTests"),
     ]
 )

@@ -55,7 +55,7 @@ struct Serve: ParsableCommand {
             finished.signal()
         }
         finished.wait()
-        if let error = outcome.error { throw EvalSheetError(.unreadable, "cannot serve on \(host):\(port): \(error)") }
+        if let error = outcome.error { throw EvalSheetError(.unreadable, "cannot serve on \(host):\(port) (\(error)); choose another --port or --host") }
     }
 }
 

@@ -28,6 +28,7 @@ const TEXT = {
 
 let language = localStorage.getItem("evalsheet-language") === "en" ? "en" : "zh";
 const entries = []; // { file, row, report }
+const layoutNames = {}; // id → name, from /api/layouts
 
 const $ = (id) => document.getElementById(id);
 const t = (key) => TEXT[language][key] || key;
@@ -138,7 +139,7 @@ function render(entry) {
       element("td", { class: "status-failed" }, t("failed")), element("td", { class: "error" }, report.error), element("td"));
   } else {
     const status = report.errors > 0 ? "errors" : report.warnings > 0 ? "warnings" : "ok";
-    row.append(element("td", {}, entry.file.name), element("td", {}, report.layout), element("td", {}, report.project.name),
+    row.append(element("td", {}, entry.file.name), element("td", {}, layoutNames[report.layout] || report.layout), element("td", {}, report.project.name),
       element("td", {}, String(report.project.year ?? "")), element("td", {}, report.project.implementingUnit),
       element("td", { class: `status-${status}` }, t(status)), element("td", {}, findingsTable(report)), downloadLinks(entry));
   }
@@ -210,6 +211,7 @@ function zipFiles(files) {
 async function loadLayouts() {
   const response = await fetch("/api/layouts");
   const layouts = await response.json();
+  for (const layout of layouts) layoutNames[layout.id] = layout.name;
   $("layout").replaceChildren(...layouts.map((layout) => element("option", { value: layout.id }, layout.name)));
 }
 
