@@ -45,7 +45,7 @@ enum Multipart {
 
     /// The offset of the first `needle` in `haystack` at or after `start` (memchr and memcmp, as bodies run to megabytes).
     private static func find(_ needle: Data, in haystack: Data, from start: Int) -> Int? {
-        guard start <= haystack.count else { return nil }
+        guard !needle.isEmpty, start >= 0, haystack.count - start >= needle.count else { return nil }
         return haystack.withUnsafeBytes { (hay: UnsafeRawBufferPointer) -> Int? in
             needle.withUnsafeBytes { (pin: UnsafeRawBufferPointer) -> Int? in
                 let first = Int32(pin[0])

@@ -63,3 +63,16 @@ import Testing
         #expect(Upload(clientName: "..", data: Data()).name == "upload")
     }
 }
+
+/// Bodies that are not what they claim are refused without disturbing the server.
+@Suite struct MalformedBodyTests {
+    @Test func emptyAndTruncatedMultipartBodiesAre400() async throws {
+        let server = try await TestServer.start()
+        for body in ["", "--x", "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.json\"\r\n\r\n{}"] {
+            let reply = try await server.send("/api/convert", method: "POST", body: Data(body.utf8),
+                                              headers: ["Content-Type": "multipart/form-data; boundary=x"])
+            #expect(reply.status == 400 && reply.json["error"] as? String == "the upload is not well-formed multipart/form-data")
+        }
+        #expect(try await server.get("/healthz").status == 200)
+    }
+}
