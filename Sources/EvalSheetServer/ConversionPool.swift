@@ -1,7 +1,8 @@
 import Foundation
 
-/// Runs conversions on at most `limit` threads at once, off the server's event loops, queueing the rest in order;
-/// a request that waits and runs longer than the time limit is answered 503 (its conversion still finishes and frees the slot).
+/// Runs conversions on at most `limit` threads of their own at once (off the event loops, and off Dispatch, whose timers
+/// enforce the time limit), queueing the rest in order; a request that waits and runs longer than the time limit is
+/// answered 503 (its conversion still finishes and frees the slot).
 final class ConversionPool: @unchecked Sendable {
     private let limit: Int
     private let timeLimit: Double
@@ -20,10 +21,13 @@ final class ConversionPool: @unchecked Sendable {
         guard await acquire(until: deadline) else { throw Self.tooSlow(timeLimit) }
         return try await withCheckedThrowingContinuation { continuation in
             let once = Once(continuation)
-            DispatchQueue.global().async {
-                defer { self.release() }
-                once.resume(with: Result { try work() })
+            let thread = Thread {
+                let result = Result { try work() }
+                self.release()
+                once.resume(with: result)
             }
+            thread.stackSize = 8 << 20
+            thread.start()
             DispatchQueue.global().asyncAfter(deadline: deadline) { once.resume(with: .failure(Self.tooSlow(self.timeLimit))) }
         }
     }

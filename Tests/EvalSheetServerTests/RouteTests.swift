@@ -75,4 +75,24 @@ import Testing
         }
         #expect(try await server.get("/healthz").status == 200)
     }
+
+    @Test func randomBodiesNeverCrashTheParser() {
+        let pieces = ["--B", "--B--", "\r\n", "\r\n\r\n", "Content-Disposition: form-data; name=\"file\"; filename=\"a;\\\"b.xlsx\"", "name=", "\"", ";", "x"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            var body = Data()
+            for _ in 0..<Int.random(in: 0...12, using: &generator) {
+                if Bool.random(using: &generator) {
+                    body.append(Data(pieces.randomElement(using: &generator)!.utf8))
+                } else {
+                    body.append(contentsOf: (0..<Int.random(in: 0...8, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) })
+                }
+            }
+            do {
+                for part in try Multipart.parts(of: body, boundary: "B") { #expect(part.data.count <= body.count) }
+            } catch {
+                #expect(error is ApiError)
+            }
+        }
+    }
 }
