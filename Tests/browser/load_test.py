@@ -1,6 +1,7 @@
-"""Load on loopback: 200 uploads from 20 concurrent clients (the seed TSV to XLSX, a filled XLSX validated) against
-`evalsheet serve`; one hostile upload mid-load; /healthz polled throughout. Fails on any error, a peak RSS of 300 MB
-or more, or an unanswered health check; prints throughput and latency percentiles. Bounded: gives up after 180 s.
+"""Load on loopback: 200 uploads from 20 concurrent clients (the seed TSV to XLSX, alone and as a batch; a filled XLSX
+validated and converted to JSON) against `evalsheet serve`; one hostile upload mid-load; /healthz polled throughout.
+Fails on any error, a peak RSS of 300 MB or more, an unanswered health check, or anything left in the server's TMPDIR;
+prints throughput and latency percentiles. Bounded: gives up after 180 s.
 
 Usage: load_test.py EVALSHEET_BINARY
 """
@@ -39,7 +40,8 @@ def percentile(values, share):
 
 def main(binary):
     seed, filled, bomb = read("Fixtures/tsv/000_e57ca213149e2c8b.txt"), read("Fixtures/import/tampered.xlsx"), read("Fixtures/bad/zip-bomb.xlsx")
-    jobs = [("/api/convert?to=xlsx", "甲.txt", seed) if n % 2 == 0 else ("/api/validate", "乙.xlsx", filled) for n in range(UPLOADS)]
+    jobs = [[("/api/convert?to=xlsx", "甲.txt", seed), ("/api/validate", "乙.xlsx", filled), ("/api/batch?to=xlsx", "丙.txt", seed),
+             ("/api/convert?to=json", "丁.xlsx", filled)][n % 4] for n in range(UPLOADS)]
     server = Server(binary)
     failures, latencies, health = [], [], {"answered": 0, "failed": 0, "slowest": 0.0}
     done = threading.Event()
@@ -55,7 +57,7 @@ def main(binary):
             failures.append(f"{path}: {error}")
             return
         latencies.append(time.time() - began)
-        if status != 200 or (path.startswith("/api/convert") and not reply.startswith(b"PK")):
+        if status != 200 or (path.endswith("xlsx") and not reply.startswith(b"PK")):
             failures.append(f"{path}: {status} {reply[:120]!r}")
 
     def hostile():
@@ -86,6 +88,7 @@ def main(binary):
                 future.result(timeout=max(1, DEADLINE_S - (time.time() - started)))
         elapsed = time.time() - started
         peak = server.peak_rss_mb()
+        leftovers = server.leftovers()
     finally:
         done.set()
         poller.join(timeout=10)
@@ -103,6 +106,8 @@ def main(binary):
         problems.append(f"peak RSS {peak:.1f} MB ≥ {RSS_LIMIT_MB} MB")
     if health["failed"] or health["answered"] == 0:
         problems.append("/healthz not answered throughout")
+    if leftovers:
+        problems.append(f"left on disk: {leftovers[:5]}")
     if requests_logged != UPLOADS + 1:
         problems.append(f"{requests_logged} log lines for {UPLOADS + 1} uploads")
     if problems:

@@ -101,6 +101,7 @@ def main(binary, out):
 
         problems = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
         assert not problems, f"console errors (a CSP violation?): {problems}"
+        assert not server.leftovers(), f"left on disk: {server.leftovers()}"
     finally:
         driver.quit()
         log = server.stop()

@@ -1,7 +1,9 @@
 """Starts `evalsheet serve` on a free loopback port for the Python tests, and builds multipart bodies."""
 import os
 import re
+import shutil
 import subprocess
+import tempfile
 import uuid
 
 
@@ -9,8 +11,9 @@ class Server:
     """`evalsheet serve --port 0` as a child process; `url` once it listens; stopped by `stop()`."""
 
     def __init__(self, binary, *arguments):
+        self.temporary = tempfile.mkdtemp(prefix="evalsheet-serve-test-")
         self.process = subprocess.Popen([binary, "serve", "--host", "127.0.0.1", "--port", "0", *arguments],
-                                        stderr=subprocess.PIPE, text=True)
+                                        stderr=subprocess.PIPE, text=True, env={**os.environ, "TMPDIR": self.temporary})
         line = self.process.stderr.readline()
         match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
         if not match:
@@ -27,14 +30,19 @@ class Server:
                     return int(line.split()[1]) / 1024
         return float("nan")
 
+    def leftovers(self):
+        """What the server left in its temporary folder (TMPDIR): should be nothing once every answer is sent."""
+        return sorted(os.listdir(self.temporary))
+
     def stop(self):
-        """Stops the server and returns its log lines."""
+        """Stops the server, removes its temporary folder and returns its log lines."""
         self.process.terminate()
         try:
             _, rest = self.process.communicate(timeout=10)
         except subprocess.TimeoutExpired:
             self.process.kill()
             _, rest = self.process.communicate()
+        shutil.rmtree(self.temporary, ignore_errors=True)
         return rest.splitlines()
 
 
