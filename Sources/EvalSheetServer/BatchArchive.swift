@@ -23,7 +23,7 @@ enum BatchArchive {
         guard placed > 0 else { throw ApiError(.badRequest, "no form files (.tsv, .txt, .json, .xlsx) among the uploads") }
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: false)
         do {
-            _ = try FormService.batch(input: input, output: output, to: format, options: options)
+            try FormService.batch(input: input, output: output, to: format, options: options)
         } catch let failure as FormService.Failure {
             throw ApiError(failure)
         }

@@ -79,7 +79,7 @@ enum FormService {
     }
 
     /// Converts every form under `input` into `output` as `evalsheet batch` does, writing report.csv and report.json there.
-    static func batch(input: URL, output: URL, to format: String, options: CheckChoice) throws -> (converted: Int, failed: Int) {
+    static func batch(input: URL, output: URL, to format: String, options: CheckChoice) throws {
         try refusingLikeTheCLI {
             let language = try language(options.lang)
             let converter = BatchConverter(input: input, output: output, format: try FormatRegistry.format(named: format),
@@ -93,8 +93,6 @@ enum FormService {
             }
             try AtomicFile.write(Data(relative(BatchReport.csv(outcomes, language: language)).utf8), to: output.appendingPathComponent("report.csv").path)
             try AtomicFile.write(Data(relative(BatchReport.json(outcomes, language: language)).utf8), to: output.appendingPathComponent("report.json").path)
-            let failed = outcomes.filter { $0.status == .failed }.count
-            return (outcomes.count - failed, failed)
         }
     }
 

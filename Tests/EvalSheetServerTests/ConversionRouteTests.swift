@@ -64,6 +64,9 @@ import Testing
         let listing = try unzipList(reply.body)
         #expect(listing.contains("甲.xlsx") && listing.contains("libreoffice-seed.xlsx") && listing.contains("report.csv") && listing.contains("report.json"))
         #expect(!listing.contains("truncated.xlsx\n"))
+        let report = try #require(listing.components(separatedBy: "\n---\n").last)
+        #expect(report.contains("truncated.xlsx,,,failed,,truncated.xlsx: not a readable XLSX"), "\(report)")
+        #expect(!report.contains(NSTemporaryDirectory()) && !report.contains("evalsheet-serve-"), "no server paths in the report")
         #expect(try scratchFolders() == before)
     }
 
@@ -71,14 +74,14 @@ import Testing
         Set(try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("evalsheet-serve-") })
     }
 
-    /// The names in a zip, one a line (through Python's zipfile, independent of the server's libzip).
+    /// The names in a zip, one a line, then `---` and its report.csv (through Python's zipfile, independent of libzip).
     private func unzipList(_ zip: Data) throws -> String {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("list-\(UUID().uuidString).zip")
         try zip.write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-c", "import sys, zipfile; print('\\n'.join(zipfile.ZipFile(sys.argv[1]).namelist()))", file.path]
+        process.arguments = ["-c", "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print('\\n'.join(z.namelist()) + '\\n---\\n' + z.read('report.csv').decode())", file.path]
         let out = Pipe()
         process.standardOutput = out
         try process.run()
