@@ -86,8 +86,8 @@ enum CommandLineTool {
         return FileManager.default.isExecutableFile(atPath: beside.path) ? beside : TestServer.root.appendingPathComponent(".build/debug/evalsheet")
     }
 
-    /// Runs `evalsheet arguments` in `folder`; its stdout and stderr.
-    static func run(_ arguments: [String], in folder: URL) throws -> (stdout: String, stderr: String) {
+    /// Runs `evalsheet arguments` in `folder`; its stdout, stderr and exit status.
+    static func run(_ arguments: [String], in folder: URL = TestServer.root) throws -> (stdout: String, stderr: String, status: Int32) {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -99,6 +99,6 @@ enum CommandLineTool {
         try process.run()
         let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        return (String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self), process.terminationStatus)
     }
 }
