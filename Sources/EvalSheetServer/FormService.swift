@@ -27,9 +27,6 @@ enum FormService {
         [Layout(id: "shenzhen", name: "深圳 (seed system)")]
     }
 
-    /// The output format names (`tsv`, `json`, `xlsx`).
-    static var formatNames: [String] { FormatRegistry.all().map(\.name) }
-
     /// The file extensions that name a form (`tsv`, `txt`, `json`, `xlsx`).
     static var formExtensions: Set<String> { Set(FormatRegistry.all().flatMap(\.extensions)) }
 
@@ -60,7 +57,7 @@ enum FormService {
             }
             let project = checked.form.project
             object["layout"] = try layout(options.layout).id
-            object["project"] = ["code": project.code, "name": project.name, "year": project.year as Any,
+            object["project"] = ["code": project.code, "name": project.name, "year": project.year.map { $0 as Any } ?? NSNull(),
                                  "implementingUnit": project.implementingUnit, "primaryBudgetUnit": project.primaryBudgetUnit]
             return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
         }
