@@ -7,11 +7,15 @@ SEED := Fixtures/tsv/000_e57ca213149e2c8b.txt
 
 # Debian packages the build and the tests need; installed when missing.
 BUILD_PACKAGES := libxlsxwriter-dev libzip-dev libexpat1-dev
-TEST_PACKAGES := python3-jsonschema python3-openpyxl libreoffice-calc-nogui poppler-utils fonts-noto-cjk
+TEST_PACKAGES := python3-jsonschema python3-openpyxl libreoffice-calc-nogui poppler-utils fonts-noto-cjk \
+	chromium chromium-driver python3-selenium
 
 BENCH_PACKAGES := python3-openpyxl python3-xlsxwriter gcc
 
-.PHONY: build demo test deps test-deps bench fuzz clean
+.PHONY: build demo test deps test-deps bench fuzz clean serve install
+PREFIX ?= /usr/local
+HOST ?= 127.0.0.1
+PORT ?= 8080
 
 deps:
 	@missing=$$(for p in $(BUILD_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -47,6 +51,29 @@ test: test-deps
 	$(PYTHON) Tests/scripts/check_json_schema.py $(BIN)
 	rm -rf out/xlsx-check
 	$(PYTHON) Tests/scripts/check_xlsx_template.py $(BIN) out/xlsx-check
+	mkdir -p out/browser
+	$(PYTHON) Tests/browser/page_test.py $(BIN) out/browser
+	$(PYTHON) Tests/browser/load_test.py $(BIN)
+
+# The web page for clerks on http://$(HOST):$(PORT)/ (set EVALSHEET_TOKEN to require a token).
+serve: build
+	$(BIN) serve --host $(HOST) --port $(PORT)
+
+# A release build into $(PREFIX)/bin with bash, zsh and fish completions and a man page, all from the argument parser.
+install: deps
+	$(SWIFT) build -c release --product evalsheet
+	$(SWIFT) build -c release --product generate-manual
+	rm -rf out/install && mkdir -p out/install
+	.build/release/generate-manual .build/release/evalsheet --output-directory out/install
+	install -D -s -m 755 .build/release/evalsheet $(DESTDIR)$(PREFIX)/bin/evalsheet
+	install -D -m 644 out/install/evalsheet.1 $(DESTDIR)$(PREFIX)/share/man/man1/evalsheet.1
+	.build/release/evalsheet --generate-completion-script bash > out/install/evalsheet.bash
+	.build/release/evalsheet --generate-completion-script zsh > out/install/_evalsheet
+	.build/release/evalsheet --generate-completion-script fish > out/install/evalsheet.fish
+	install -D -m 644 out/install/evalsheet.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/evalsheet
+	install -D -m 644 out/install/_evalsheet $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_evalsheet
+	install -D -m 644 out/install/evalsheet.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/evalsheet.fish
+	@echo "installed $$($(DESTDIR)$(PREFIX)/bin/evalsheet --version) into $(DESTDIR)$(PREFIX)"
 
 # Speed against openpyxl, XlsxWriter and the libxlsxwriter floor; see Benchmarks/run.py.
 bench: deps

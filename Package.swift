@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         .executableTarget(name: "EmbedTemplates", path: "Sources/EmbedTemplates"),
@@ -27,10 +28,21 @@ let package = Package(
             path: "Sources/EvalSheet",
             plugins: ["EmbedTemplatesPlugin"]
         ),
+        .target(
+            name: "EvalSheetServer",
+            dependencies: [
+                "EvalSheet",
+                "CZip",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            path: "Sources/EvalSheetServer",
+            resources: [.embedInCode("Assets/index.html"), .embedInCode("Assets/app.js"), .embedInCode("Assets/style.css")]
+        ),
         .executableTarget(
             name: "evalsheet",
             dependencies: [
                 "EvalSheet",
+                "EvalSheetServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/evalsheet"
@@ -38,5 +50,6 @@ let package = Package(
         .executableTarget(name: "evalsheet-fuzz", dependencies: ["EvalSheet"], path: "Sources/evalsheet-fuzz"),
         .executableTarget(name: "evalsheet-bench", dependencies: ["EvalSheet"], path: "Sources/evalsheet-bench"),
         .testTarget(name: "EvalSheetTests", dependencies: ["EvalSheet", "evalsheet"], path: "Tests/EvalSheetTests"),
+        .testTarget(name: "EvalSheetServerTests", dependencies: ["EvalSheetServer", "EvalSheet", "evalsheet"], path: "Tests/EvalSheetServerTests"),
     ]
 )

@@ -12,7 +12,9 @@ struct EvalSheetCommand: ParsableCommand {
         Formats: tsv (old text exports, also .txt), json (canonical) and xlsx (the import/export template; an unzipped .xlsx folder reads too).
         Exit codes: 0 success, 1 the input is not a valid form, 2 usage error or unreadable file.
         """,
-        subcommands: [Convert.self, TemplateCommand.self, Validate.self, Diff.self, Batch.self, LayoutsCommand.self, SchemaCommand.self]
+        version: evalsheetVersion,
+        subcommands: [Convert.self, TemplateCommand.self, Validate.self, Diff.self, Batch.self, LayoutsCommand.self, SchemaCommand.self,
+                      Serve.self]
     )
 
     static func main() {

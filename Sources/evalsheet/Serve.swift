@@ -1,0 +1,65 @@
+import ArgumentParser
+import EvalSheet
+import EvalSheetServer
+import Foundation
+
+/// `evalsheet serve`: the web page for clerks and its API, on Hummingbird.
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the web page where clerks drop forms, read the findings and download the results.",
+        discussion: """
+        Binds 127.0.0.1 unless told otherwise. With --token (or EVALSHEET_TOKEN) the API needs the token, as a bearer token or through the page's login.
+        Logs one line per request to standard error.
+
+        Examples:
+          evalsheet serve
+          EVALSHEET_TOKEN=s3cret evalsheet serve --host 0.0.0.0 --port 8080
+        """
+    )
+
+    @Option(help: "Address to listen on.") var host = "127.0.0.1"
+    @Option(help: "Port to listen on (0: any free port).") var port = 8080
+    @Option(help: "Largest single file, in MB (also inside a zip).") var maxFileMb = 20
+    @Option(help: "Largest request, in MB.") var maxRequestMb = 200
+    @Option(help: "Conversions at once; more wait in a queue (default: the number of cores).") var jobs = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Longest a request may wait for and run its conversion, in seconds.") var timeLimit: Double = 60
+    @Option(help: "Require this token for the API (default: the EVALSHEET_TOKEN environment variable, if set).") var token: String?
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535") }
+        guard maxFileMb >= 1, maxRequestMb >= maxFileMb else { throw ValidationError("--max-file-mb must be at least 1 and at most --max-request-mb") }
+        guard jobs >= 1, timeLimit > 0 else { throw ValidationError("--jobs must be at least 1 and --time-limit above 0") }
+    }
+
+    func run() throws {
+        var options = ServerOptions()
+        options.host = host
+        options.port = port
+        options.maxFileBytes = maxFileMb * 1_000_000
+        options.maxRequestBytes = maxRequestMb * 1_000_000
+        options.jobs = jobs
+        options.timeLimit = timeLimit
+        options.token = (token ?? ProcessInfo.processInfo.environment["EVALSHEET_TOKEN"]).flatMap { $0.isEmpty ? nil : $0 }
+        let outcome = ServeOutcome()
+        let finished = DispatchSemaphore(value: 0)
+        let host = self.host, secured = options.token != nil
+        Task {
+            do {
+                try await EvalSheetServer.run(options) { port in
+                    let line = "evalsheet: serving on http://\(host):\(port)/\(secured ? " (token required)" : "")\n"
+                    FileHandle.standardError.write(Data(line.utf8))
+                }
+            } catch {
+                outcome.error = error
+            }
+            finished.signal()
+        }
+        finished.wait()
+        if let error = outcome.error { throw EvalSheetError(.unreadable, "cannot serve on \(host):\(port) (\(error)); choose another --port or --host") }
+    }
+}
+
+/// The server's error, handed from its task to the waiting command.
+private final class ServeOutcome: @unchecked Sendable {
+    var error: (any Error)?
+}
