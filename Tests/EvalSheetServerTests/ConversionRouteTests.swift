@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// convert, validate, template and batch through a real listener, against the fixtures and the command line.
+/// convert, validate and template through a real listener, against the fixtures and the command line.
 @Suite struct ConversionRouteTests {
     static let seed = "tsv/000_e57ca213149e2c8b.txt"
 
@@ -58,29 +58,9 @@ import Testing
         #expect(try await server.post("/api/template?layout=nowhere", parts: []).json["error"] as? String == "unknown layout \"nowhere\"; use one of shenzhen")
     }
 
-    @Test func batchZipsOutputsAndReportsAndLeavesNothingOnDisk() async throws {
-        let server = try await TestServer.start()
-        let before = try scratchFolders()
-        let reply = try await server.post("/api/batch?to=xlsx", parts: [try .fixture(Self.seed, as: "甲.txt"), try .fixture("xlsx/libreoffice-seed.xlsx"),
-                                                                       try .fixture("bad/truncated.xlsx")])
-        #expect(reply.status == 200)
-        #expect(reply.header("Content-Type") == "application/zip")
-        let listing = try Self.unzipList(reply.body)
-        #expect(listing.contains("甲.xlsx") && listing.contains("libreoffice-seed.xlsx") && listing.contains("report.csv") && listing.contains("report.json"))
-        #expect(!listing.contains("truncated.xlsx\n"))
-        let report = try #require(listing.components(separatedBy: "\n---\n").last)
-        #expect(report.contains("truncated.xlsx,,,failed,,truncated.xlsx: not a readable XLSX"), "\(report)")
-        #expect(!report.contains(NSTemporaryDirectory()) && !report.contains("evalsheet-serve-"), "no server paths in the report")
-        #expect(try scratchFolders() == before)
-    }
-
     /// The sorted names in a zip.
     static func zipNames(_ zip: Data) throws -> [String] {
         try unzipList(zip).components(separatedBy: "\n---\n")[0].split(separator: "\n").map(String.init).sorted()
-    }
-
-    private func scratchFolders() throws -> Set<String> {
-        Set(try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("evalsheet-serve-") })
     }
 
     /// The names in a zip, one a line, then `---` and its report.csv (through Python's zipfile, independent of libzip).
@@ -122,8 +102,30 @@ import Testing
     }
 }
 
-/// `/api/batch` with .zip files in: folders kept, names cleaned, entries held to the limits.
-@Suite struct BatchZipTests {
+/// `/api/batch`: files and .zip files in, one zip out; folders kept, names cleaned, entries held to the limits.
+/// Serialized, as each checks that no scratch folder of its own is left behind.
+@Suite(.serialized) struct BatchTests {
+    @Test func batchZipsOutputsAndReportsAndLeavesNothingOnDisk() async throws {
+        let server = try await TestServer.start()
+        let before = try scratchFolders()
+        let reply = try await server.post("/api/batch?to=xlsx", parts: [try .fixture(ConversionRouteTests.seed, as: "甲.txt"), try .fixture("xlsx/libreoffice-seed.xlsx"),
+                                                                       try .fixture("bad/truncated.xlsx")])
+        #expect(reply.status == 200)
+        #expect(reply.header("Content-Type") == "application/zip")
+        let listing = try ConversionRouteTests.unzipList(reply.body)
+        #expect(listing.contains("甲.xlsx") && listing.contains("libreoffice-seed.xlsx") && listing.contains("report.csv") && listing.contains("report.json"))
+        #expect(!listing.contains("truncated.xlsx\n"))
+        let report = try #require(listing.components(separatedBy: "\n---\n").last)
+        #expect(report.contains("truncated.xlsx,,,failed,,truncated.xlsx: not a readable XLSX"), "\(report)")
+        #expect(!report.contains(NSTemporaryDirectory()) && !report.contains("evalsheet-serve-"), "no server paths in the report")
+        #expect(try scratchFolders() == before)
+    }
+
+    private func scratchFolders() throws -> Set<String> {
+        Set(try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("evalsheet-serve-") })
+    }
+
+
     /// A zip of `entries` (name, bytes), written by Python's zipfile with deflate.
     static func zip(_ entries: [(String, Data)]) throws -> Data {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zip-\(UUID().uuidString)")
@@ -158,12 +160,14 @@ import Testing
 
     @Test func entriesAreHeldToTheLimitsAndClashesAre400() async throws {
         let server = try await TestServer.start { $0.maxFileBytes = 100_000 }
+        let before = try scratchFolders()
         let bomb = try Self.zip([("big.txt", Data(repeating: 48, count: 5_000_000))])
         let large = try await server.post("/api/batch", parts: [.init(filename: "bomb.zip", data: bomb)])
         #expect(large.status == 413 && large.json["error"] as? String == "bomb.zip: big.txt inflates past 0 MB, the limit for one file")
         let seed = try TestServer.Part.fixture(ConversionRouteTests.seed).data
         let clash = try await server.post("/api/batch", parts: [.init(filename: "c.zip", data: try Self.zip([("a.txt", seed), ("a.txt/b.txt", seed)]))])
         #expect(clash.status == 400 && (clash.json["error"] as? String)?.hasPrefix("a.txt/b.txt: a file of the same name") == true)
+        #expect(try scratchFolders() == before, "refused batches leave nothing behind either")
         #expect(try await server.get("/healthz").status == 200)
     }
 }
