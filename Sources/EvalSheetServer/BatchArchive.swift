@@ -13,9 +13,10 @@ enum BatchArchive {
             if upload.fileExtension == "zip" {
                 let zipPath = scratch.url.appendingPathComponent("upload-\(number).zip").path
                 try upload.data.write(to: URL(fileURLWithPath: zipPath))
-                let entries = try ZipArchive.entries(ofZipAt: zipPath, displayName: upload.name,
-                                                     maxFileBytes: limits.maxFileBytes, maxTotalBytes: limits.maxRequestBytes)
-                for entry in entries where try place(entry.name, entry.data, in: input) { placed += 1 }
+                try ZipArchive.forEachFile(inZipAt: zipPath, displayName: upload.name,
+                                           maxFileBytes: limits.maxFileBytes, maxTotalBytes: limits.maxRequestBytes) { name, data in
+                    if try place(name, data, in: input) { placed += 1 }
+                }
             } else if try place(upload.name, upload.data, in: input) {
                 placed += 1
             }
@@ -39,7 +40,11 @@ enum BatchArchive {
         guard let last = components.last, !components.contains(".."), !last.hasPrefix("."), components.count <= 16,
               FormService.formExtensions.contains((last as NSString).pathExtension.lowercased()) else { return false }
         let folder = components.dropLast().reduce(root) { $0.appendingPathComponent($1, isDirectory: true) }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw ApiError(.badRequest, "\(storedName): a file of the same name stands where its folder should be; rename one of them")
+        }
         let stem = (last as NSString).deletingPathExtension, ext = (last as NSString).pathExtension
         var target = folder.appendingPathComponent(last)
         var copy = 2

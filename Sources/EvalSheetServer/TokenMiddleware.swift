@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 
-/// With a token configured, every API route but `/api/login` needs `Authorization: Bearer TOKEN` or the login cookie;
+/// With a token configured, every API route but `/api/login` and `/api/layouts` needs `Authorization: Bearer TOKEN` or the login cookie;
 /// the page, its assets and `/healthz` stay open.
 struct TokenMiddleware<Context: RequestContext>: RouterMiddleware {
     static var cookieName: String { "evalsheet_token" }

@@ -3,14 +3,10 @@ import Foundation
 
 /// Zip archives for `/api/batch` through libzip: the uploaded zip's files read with size limits, the results zipped.
 enum ZipArchive {
-    /// A file inside an archive: its name as stored and its bytes.
-    struct Entry {
-        let name: String
-        let data: Data
-    }
-
-    /// Every file in the zip at `path` (folders skipped); each at most `maxFileBytes`, together at most `maxTotalBytes`.
-    static func entries(ofZipAt path: String, displayName: String, maxFileBytes: Int, maxTotalBytes: Int) throws -> [Entry] {
+    /// Hands each file in the zip at `path` (folders skipped) to `body`, one at a time, so only one is held in memory;
+    /// each at most `maxFileBytes` inflated, together at most `maxTotalBytes`.
+    static func forEachFile(inZipAt path: String, displayName: String, maxFileBytes: Int, maxTotalBytes: Int,
+                            _ body: (_ name: String, _ data: Data) throws -> Void) throws {
         var code: Int32 = 0
         guard let archive = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &code) else {
             throw ApiError(.badRequest, "\(displayName): not a readable zip archive; the file may be truncated")
@@ -18,7 +14,6 @@ enum ZipArchive {
         defer { zip_discard(archive) }
         let count = zip_get_num_entries(archive, 0)
         guard (0...10_000).contains(count) else { throw ApiError(.badRequest, "\(displayName): more than 10,000 entries; send fewer files at once") }
-        var entries: [Entry] = []
         var total = 0
         for index in 0..<UInt64(count) {
             guard let raw = zip_get_name(archive, index, ZIP_FL_ENC_GUESS) else { continue }
@@ -43,9 +38,8 @@ enum ZipArchive {
                     throw ApiError(.contentTooLarge, "\(displayName): inflates past \(maxTotalBytes / 1_000_000) MB, the limit for one request")
                 }
             }
-            entries.append(Entry(name: name, data: data))
+            try body(name, data)
         }
-        return entries
     }
 
     /// A zip of every file under `folder`, named by their paths relative to it.

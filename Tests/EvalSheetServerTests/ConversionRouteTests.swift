@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// convert, validate, template and batch through a real listener, against the fixtures and the command line.
+/// convert, validate and template through a real listener, against the fixtures and the command line.
 @Suite struct ConversionRouteTests {
     static let seed = "tsv/000_e57ca213149e2c8b.txt"
 
@@ -59,28 +59,13 @@ import Testing
             .hasPrefix("unknown layout \"nowhere\"; use one of beijing-2016, frame-20-80, mof") == true)
     }
 
-    @Test func batchZipsOutputsAndReportsAndLeavesNothingOnDisk() async throws {
-        let server = try await TestServer.start()
-        let before = try scratchFolders()
-        let reply = try await server.post("/api/batch?to=xlsx", parts: [try .fixture(Self.seed, as: "甲.txt"), try .fixture("xlsx/libreoffice-seed.xlsx"),
-                                                                       try .fixture("bad/truncated.xlsx")])
-        #expect(reply.status == 200)
-        #expect(reply.header("Content-Type") == "application/zip")
-        let listing = try unzipList(reply.body)
-        #expect(listing.contains("甲.xlsx") && listing.contains("libreoffice-seed.xlsx") && listing.contains("report.csv") && listing.contains("report.json"))
-        #expect(!listing.contains("truncated.xlsx\n"))
-        let report = try #require(listing.components(separatedBy: "\n---\n").last)
-        #expect(report.contains("truncated.xlsx,,,failed,,truncated.xlsx: not a readable XLSX"), "\(report)")
-        #expect(!report.contains(NSTemporaryDirectory()) && !report.contains("evalsheet-serve-"), "no server paths in the report")
-        #expect(try scratchFolders() == before)
-    }
-
-    private func scratchFolders() throws -> Set<String> {
-        Set(try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("evalsheet-serve-") })
+    /// The sorted names in a zip.
+    static func zipNames(_ zip: Data) throws -> [String] {
+        try unzipList(zip).components(separatedBy: "\n---\n")[0].split(separator: "\n").map(String.init).sorted()
     }
 
     /// The names in a zip, one a line, then `---` and its report.csv (through Python's zipfile, independent of libzip).
-    private func unzipList(_ zip: Data) throws -> String {
+    static func unzipList(_ zip: Data) throws -> String {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("list-\(UUID().uuidString).zip")
         try zip.write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
@@ -115,5 +100,75 @@ import Testing
                                                                  try await otherProject(server, code: "440307220471500188888")])
         #expect(none.status == 422)
         #expect((none.json["error"] as? String)?.hasPrefix("tampered.xlsx: none of the 2 baselines is project 440307220471500100001 of 2023") == true)
+    }
+}
+
+/// `/api/batch`: files and .zip files in, one zip out; folders kept, names cleaned, entries held to the limits.
+/// Serialized, as each checks that no scratch folder of its own is left behind.
+@Suite(.serialized) struct BatchTests {
+    @Test func batchZipsOutputsAndReportsAndLeavesNothingOnDisk() async throws {
+        let server = try await TestServer.start()
+        let before = try scratchFolders()
+        let reply = try await server.post("/api/batch?to=xlsx", parts: [try .fixture(ConversionRouteTests.seed, as: "甲.txt"), try .fixture("xlsx/libreoffice-seed.xlsx"),
+                                                                       try .fixture("bad/truncated.xlsx")])
+        #expect(reply.status == 200)
+        #expect(reply.header("Content-Type") == "application/zip")
+        let listing = try ConversionRouteTests.unzipList(reply.body)
+        #expect(listing.contains("甲.xlsx") && listing.contains("libreoffice-seed.xlsx") && listing.contains("report.csv") && listing.contains("report.json"))
+        #expect(!listing.contains("truncated.xlsx\n"))
+        let report = try #require(listing.components(separatedBy: "\n---\n").last)
+        #expect(report.contains("truncated.xlsx,,,failed,,truncated.xlsx: not a readable XLSX"), "\(report)")
+        #expect(!report.contains(NSTemporaryDirectory()) && !report.contains("evalsheet-serve-"), "no server paths in the report")
+        #expect(try scratchFolders() == before)
+    }
+
+    private func scratchFolders() throws -> Set<String> {
+        Set(try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("evalsheet-serve-") })
+    }
+
+
+    /// A zip of `entries` (name, bytes), written by Python's zipfile with deflate.
+    static func zip(_ entries: [(String, Data)]) throws -> Data {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zip-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (index, entry) in entries.enumerated() { try entry.1.write(to: folder.appendingPathComponent("\(index)")) }
+        let names = entries.map(\.0).joined(separator: "\n")
+        try Data(names.utf8).write(to: folder.appendingPathComponent("names"))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = ["-c", """
+            import sys, zipfile, os
+            d = sys.argv[1]
+            names = open(os.path.join(d, 'names'), encoding='utf-8').read().split('\\n')
+            with zipfile.ZipFile(os.path.join(d, 'out.zip'), 'w', zipfile.ZIP_DEFLATED) as z:
+                for i, n in enumerate(names): z.writestr(n, open(os.path.join(d, str(i)), 'rb').read())
+            """, folder.path]
+        try process.run()
+        process.waitUntilExit()
+        return try Data(contentsOf: folder.appendingPathComponent("out.zip"))
+    }
+
+    @Test func foldersAreKeptAndTraversalIsIgnored() async throws {
+        let server = try await TestServer.start()
+        let seed = try TestServer.Part.fixture(ConversionRouteTests.seed).data
+        let archive = try Self.zip([("2023/甲.txt", seed), ("../../evil.txt", seed), ("/abs/乙.txt", seed), ("说明.doc", Data("x".utf8))])
+        let reply = try await server.post("/api/batch?to=json", parts: [.init(filename: "历年.zip", data: archive)])
+        #expect(reply.status == 200)
+        let names = try ConversionRouteTests.zipNames(reply.body)
+        #expect(names == ["2023/甲.json", "abs/乙.json", "report.csv", "report.json"])
+    }
+
+    @Test func entriesAreHeldToTheLimitsAndClashesAre400() async throws {
+        let server = try await TestServer.start { $0.maxFileBytes = 100_000 }
+        let before = try scratchFolders()
+        let bomb = try Self.zip([("big.txt", Data(repeating: 48, count: 5_000_000))])
+        let large = try await server.post("/api/batch", parts: [.init(filename: "bomb.zip", data: bomb)])
+        #expect(large.status == 413 && large.json["error"] as? String == "bomb.zip: big.txt inflates past 0 MB, the limit for one file")
+        let seed = try TestServer.Part.fixture(ConversionRouteTests.seed).data
+        let clash = try await server.post("/api/batch", parts: [.init(filename: "c.zip", data: try Self.zip([("a.txt", seed), ("a.txt/b.txt", seed)]))])
+        #expect(clash.status == 400 && (clash.json["error"] as? String)?.hasPrefix("a.txt/b.txt: a file of the same name") == true)
+        #expect(try scratchFolders() == before, "refused batches leave nothing behind either")
+        #expect(try await server.get("/healthz").status == 200)
     }
 }

@@ -1,5 +1,5 @@
 """The page of `evalsheet serve` in a real headless Chromium: upload the seed TSV and a filled XLSX in import mode
-against the seed as baseline, see the findings, download the XLSX and the zip, switch to English; screenshots in OUT.
+against the seed as baseline, see the findings, download the XLSX and the zip, switch to English; then log in to a server with a token; screenshots in OUT.
 
 Usage: page_test.py EVALSHEET_BINARY OUT_DIR
 """
@@ -42,11 +42,37 @@ def wait_for_file(folder, pattern, seconds=20):
     raise AssertionError(f"no {pattern} downloaded into {folder}")
 
 
-def rows_checked(driver):
-    """Both rows show a status (rows are replaced as results arrive, so ask the page in one go)."""
-    return driver.execute_script(
+def rows_checked(count):
+    """A wait condition: `count` rows, each showing a status (rows are replaced as results arrive, so ask in one go)."""
+    return lambda driver: driver.execute_script(
         "const rows = document.querySelectorAll('#results > tbody > tr');"
-        "return rows.length === 2 && [...rows].every(r => r.querySelector(':scope > td[class^=status-]'));")
+        "return rows.length === arguments[0] && [...rows].every(r => r.querySelector(':scope > td.status-ok, :scope > td.status-warnings, :scope > td.status-errors'));",
+        count)
+
+
+def login_flow(binary, out):
+    """With --token the page asks for it when the API answers 401, refuses a wrong one, and checks the file after login."""
+    server = Server(binary, "--token", "s3cret")
+    driver = browser(os.path.abspath(os.path.join(out, "downloads")))
+    try:
+        driver.get(server.url + "/")
+        wait = WebDriverWait(driver, 20)
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#layout option"))
+        driver.find_element(By.ID, "files").send_keys(SEED)
+        wait.until(lambda d: d.find_element(By.ID, "login").is_displayed())
+        driver.find_element(By.ID, "token").send_keys("wrong")
+        driver.find_element(By.ID, "login-button").click()
+        wait.until(lambda d: d.find_element(By.ID, "login-error").text == "口令不正确")
+        driver.find_element(By.ID, "token").clear()
+        driver.find_element(By.ID, "token").send_keys("s3cret")
+        driver.find_element(By.ID, "login-button").click()
+        wait.until(rows_checked(1))
+        assert not driver.find_element(By.ID, "login").is_displayed()
+        driver.save_screenshot(os.path.join(out, "page-after-login.png"))
+    finally:
+        driver.quit()
+        log = server.stop()
+    assert any(" POST /api/validate 401 " in line for line in log) and any(" POST /api/login 204 " in line for line in log), log
 
 
 def main(binary, out):
@@ -67,7 +93,7 @@ def main(binary, out):
         driver.find_element(By.ID, "baseline").send_keys(SEED)
         driver.find_element(By.ID, "files").send_keys(SEED + "\n" + FILLED)
         try:
-            wait.until(rows_checked)
+            wait.until(rows_checked(2))
         except Exception:
             driver.save_screenshot(os.path.join(out, "page-failed.png"))
             print(driver.execute_script("return [document.querySelectorAll('#results tbody tr').length, document.querySelector('#results tbody').innerHTML.slice(0, 300)]"))
@@ -106,6 +132,7 @@ def main(binary, out):
         driver.quit()
         log = server.stop()
     assert any(" POST /api/validate 200 " in line for line in log), log[-5:]
+    login_flow(binary, out)
     print(f"browser test passed in {time.time() - started:.1f} s; screenshots in {out}")
 
 
