@@ -312,12 +312,15 @@ struct LayoutReader {
             let i = indicators.count - 1
             let parsed2 = level2Label.parse(level2Text)
             let level2Name = parsed2?.name ?? ""
-            if startedIndicator || (!level2Name.isEmpty && level2Name != indicators[i].categories.last?.name) {
+            // A new level 1 starts a level 2 when the row names one or holds an item (a level 1 cut short after its
+            // name, as a page ending mid-form leaves it, has none).
+            if (startedIndicator && (!level2Name.isEmpty || texts.contains { !$0.1.isBlank }))
+                || (!level2Name.isEmpty && level2Name != indicators[i].categories.last?.name) {
                 indicators[i].categories.append(Category(name: level2Name, weight: parsed2?.weight))
                 reading.cells[IndicatorPath.category(i, indicators[i].categories.count - 1) + ".name"] =
                     CellReference.name(row: rows[rowIndex].number, column: level2Column)
             }
-            guard !isPlaceholder else { continue }
+            guard !isPlaceholder, !indicators[i].categories.isEmpty else { continue }
             let c = indicators[i].categories.count - 1
             var item = Item()
             let itemIndex = indicators[i].categories[c].items.count
@@ -359,7 +362,8 @@ struct LayoutReader {
                        shift: Int = 0, into reading: inout FormReading) throws {
         let ref = CellReference.name(row: rows[row].number, column: column)
         if path == "extras" {
-            let label = LabelText.halfWidth(extraLabel ?? "").trimmed.trimmingColons
+            // The label as printed, joined across its in-cell line breaks.
+            let label = LabelText.halfWidth(extraLabel ?? "").split(whereSeparator: \.isNewline).map(\.trimmed).joined().trimmingColons
             reading.form.extras.append(Extra(label: label, value: text.trimmed))
             return
         }
@@ -368,8 +372,18 @@ struct LayoutReader {
             store(.text(name), at: path, row: row, column: column, into: &reading, ref: ref)
             return
         }
-        let source = stored(text, row: row, column: column - shift, format: cell.effectiveFormat)
+        var source = stored(text, row: row, column: column - shift, format: cell.effectiveFormat)
+        if cell.effectiveFormat == .amount { source = withoutUnit(source, unit: reading.form.text("funds.unit") ?? layout.moneyUnit) }
         store(try parse(source, format: cell.effectiveFormat, path: path, ref: ref), at: path, row: row, column: column, into: &reading, ref: ref)
+    }
+
+    /// An amount without a suffix that restates the table's own money unit (`150万` in a table of 万元); any other
+    /// suffix stays, so the amount is refused rather than read in the wrong unit.
+    private func withoutUnit(_ text: String, unit: String) -> String {
+        let trimmed = LabelText.halfWidth(text).trimmed
+        let suffixes = unit == "万元" ? ["万元", "万"] : [unit]
+        guard let suffix = suffixes.first(where: { trimmed.hasSuffix($0) && trimmed.count > $0.count }) else { return text }
+        return String(trimmed.dropLast(suffix.count)).trimmed
     }
 
     /// What a field is parsed from: for a decimal field, the number the sheet stores (at Excel's 15 digits) where it

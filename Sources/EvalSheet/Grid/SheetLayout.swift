@@ -136,7 +136,8 @@ public struct SheetLayout: Sendable {
         let suffixes = templateRow.cells.map { $0.field.map { "." + ($0.split(separator: ".").last.map(String.init) ?? $0) } }
         for (i, indicator) in form.indicators.enumerated() {
             let indicatorStart = rows.count
-            for (c, category) in indicator.categories.enumerated() {
+            // A level 1 without level 2 (a form cut short after its name) still gets its row.
+            for (c, category) in (indicator.categories.isEmpty ? [Category()] : indicator.categories).enumerated() {
                 let categoryStart = rows.count
                 for (n, item) in (category.items.isEmpty ? [Item()] : category.items).enumerated() {
                     let index = rows.count
