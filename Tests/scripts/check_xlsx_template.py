@@ -122,8 +122,10 @@ for layout in layouts:
     names = [c for c in cells if c.value == "党建美誉度"]
     check(len(names) == 1 and names[0].protection.locked and grey(names[0]), "%s: item name locked and grey" % layout)
     row = [c for c in cells if names and c.row == names[0].row]
-    check(any(c.value == 30 and not c.protection.locked and not grey(c) for c in row), "%s: item score open and white" % layout)
-    check(any(isinstance(c.value, str) and c.value.startswith("=ROUND(") for c in cells), "%s: funds score is a formula" % layout)
+    check(any(c.value in (30, "100%") and not c.protection.locked and not grey(c) for c in row),
+          "%s: the item's inputs (score, or actual value where the layout has no score) open and white" % layout)
+    check(any(isinstance(c.value, str) and c.value.startswith("=") and "ROUND(" in c.value for c in cells),
+          "%s: a computed cell (execution rate, funds score) is a formula" % layout)
 result = subprocess.run(["soffice", "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true",
                          "--outdir", outdir, *made], capture_output=True, text=True, timeout=600, env=env)
 check(result.returncode == 0, "soffice converts every layout: %s" % result.stderr.strip())

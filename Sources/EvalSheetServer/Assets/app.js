@@ -4,7 +4,7 @@
 const TEXT = {
   zh: {
     title: "项目支出绩效自评表 转换与检查", switchTo: "English", loginNeeded: "此服务器需要口令。", login: "登录",
-    layout: "表样", mode: "方式", modeExport: "导出（按文件读取全部字段）", modeImport: "导入（置灰字段以系统数据为准）",
+    layout: "表样", asRead: "按原表样（读取时识别）", mode: "方式", modeExport: "导出（按文件读取全部字段）", modeImport: "导入（置灰字段以系统数据为准）",
     baseline: "系统基准数据", dropHere: "把自评表文件拖到这里（TXT、TSV、XLSX、JSON，可多选）", choose: "选择文件",
     zipAll: "全部转换并打包下载（.zip）", blankTemplate: "下载空白导入模板", clear: "清空列表",
     file: "文件", project: "项目", year: "年度", unit: "实施单位", status: "状态", findings: "检查结果", downloads: "下载",
@@ -14,7 +14,7 @@ const TEXT = {
   },
   en: {
     title: "Project expenditure performance self-evaluation: convert and check", switchTo: "中文", loginNeeded: "This server needs a token.",
-    login: "Log in", layout: "Layout", mode: "Mode", modeExport: "Export (every field as read)",
+    login: "Log in", layout: "Layout", asRead: "As read (found from its labels)", mode: "Mode", modeExport: "Export (every field as read)",
     modeImport: "Import (greyed fields belong to the system)", baseline: "System baseline",
     dropHere: "Drop self-evaluation forms here (TXT, TSV, XLSX, JSON; several at once)", choose: "Choose files",
     zipAll: "Convert all and download (.zip)", blankTemplate: "Download a blank import template", clear: "Clear the list",
@@ -212,7 +212,9 @@ async function loadLayouts() {
   const response = await fetch("/api/layouts");
   const layouts = await response.json();
   for (const layout of layouts) layoutNames[layout.id] = layout.name;
-  $("layout").replaceChildren(...layouts.map((layout) => element("option", { value: layout.id }, layout.name)));
+  // First: write each form in the layout it was read in; the others convert it.
+  $("layout").replaceChildren(element("option", { value: "", "data-i18n": "asRead" }, t("asRead")),
+    ...layouts.map((layout) => element("option", { value: layout.id }, layout.name)));
 }
 
 function recheck() { return checkAll(entries.filter((entry) => entry.report)); }
