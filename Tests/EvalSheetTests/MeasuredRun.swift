@@ -10,23 +10,25 @@ enum MeasuredRun {
         let stdout: String
         let stderr: String
         let seconds: Double
-        /// Peak resident memory of the child, in MiB.
+        /// Peak anonymous resident memory of the child (heap and stacks, not the binary's pages), in MiB.
         let peakMiB: Double
     }
 
-    /// Peak memory of the binary refusing a one-line file: what the runtime costs before any input (about 26 MiB in
-    /// a debug build), so bounds that grow with the input can leave it out.
+    /// Peak memory of the binary refusing a one-line file: what the runtime costs before any input, so bounds that
+    /// grow with the input can leave it out.
     static let baselineMiB: Double = {
         let file = TestFiles.temporaryDirectory().appendingPathComponent("one-line.txt")
         try? Data("x\n".utf8).write(to: file)
         return (try? run(["convert", file.path, "-"]).peakMiB) ?? 0
     }()
 
-    /// The child's peak resident memory so far (VmHWM): its own, unlike wait4's ru_maxrss, which after posix_spawn
-    /// starts from the spawning test process's.
+    /// The child's own memory now (RssAnon: its heap and stacks), sampled every 2 ms for the peak. Not wait4's
+    /// ru_maxrss, which after posix_spawn starts from the spawning test process's; not VmHWM, which also counts the
+    /// pages of the (debug, 200 MB) binary mapped in, and those vary with what the page cache holds (a binary just
+    /// linked maps tens of MB more), so a bound on it fails now and then for nothing the input did.
     private static func highWaterKiB(_ pid: pid_t) -> Int {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("RssAnon:") }) else { return 0 }
         return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
     }
 
