@@ -250,7 +250,7 @@ public struct Layout: Decodable, Sendable {
     static func load(file: String, text: String) throws -> Layout {
         var layout: Layout
         do {
-            layout = try JSONDecoder().decode(Layout.self, from: Data(text.utf8))
+            layout = try TemplateDecoder.decode(Layout.self, from: text)
         } catch {
             throw EvalSheetError(.usage, "\(file): \(TemplateError.describe(error)); fix the layout file")
         }

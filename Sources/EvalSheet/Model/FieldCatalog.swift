@@ -66,7 +66,7 @@ public struct FieldCatalog: Decodable, Sendable {
     /// The catalog compiled into the library.
     public static let shared: FieldCatalog = {
         do {
-            return try JSONDecoder().decode(FieldCatalog.self, from: Data((EmbeddedTemplates.files["fields.json"] ?? "").utf8))
+            return try TemplateDecoder.decode(FieldCatalog.self, from: EmbeddedTemplates.files["fields.json"] ?? "")
         } catch {
             fatalError("Templates/fields.json: \(TemplateError.describe(error))")
         }
