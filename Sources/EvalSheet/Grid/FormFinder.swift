@@ -3,11 +3,15 @@ enum FormFinder {
     /// How well one layout's labels fit a sheet.
     struct Fit {
         let layout: Layout
+        /// For each of the layout's label cells, whether the sheet holds it.
+        let holds: [Bool]
         let found: Int
-        let missing: [String]
-        var score: Int { found - missing.count }
+        var total: Int { holds.count }
+        var score: Int { 2 * found - total }
         /// Enough of the layout's labels are there to try reading it.
-        var isPlausible: Bool { found >= 3 && found * 5 >= (found + missing.count) * 2 }
+        var isPlausible: Bool { found >= 3 && found * 5 >= total * 2 }
+        /// The labels not found, for the message when no layout fits.
+        var missing: [String] { zip(layout.detectionLabels, holds).filter { !$0.1 }.map(\.0.label) }
     }
 
     /// Every form in `grid`, in `layout` when given, else in the layout that fits best.
@@ -45,10 +49,11 @@ enum FormFinder {
         let count = cells.rows.count
         let rows = count <= headRows + tailRows ? Array(0..<count) : Array(0..<headRows) + Array((count - tailRows)..<count)
         let found = index.found(in: cells, rows: rows)
-        return try Layouts.all().enumerated().map { l, layout in
-            let missing = layout.detectionLabels.enumerated().filter { !found[l][$0.offset] }.map(\.element.label)
-            return Fit(layout: layout, found: layout.detectionLabels.count - missing.count, missing: missing)
-        }.enumerated().sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }.map(\.element)
+        let fits = try Layouts.all().enumerated().map { l, layout in
+            Fit(layout: layout, holds: found[l], found: found[l].reduce(0) { $0 + ($1 ? 1 : 0) })
+        }
+        // Best first; declaration order breaks ties.
+        return fits.indices.sorted { (fits[$0].score, -$0) > (fits[$1].score, -$1) }.map { fits[$0] }
     }
 
     /// Rows looked at for the layout's labels: a form's labels are near its top, its total near its end.
@@ -60,14 +65,14 @@ enum FormFinder {
 
     private static func noLayout(_ closest: Fit?, looksLikeTheForm: Bool) -> EvalSheetError {
         guard let closest else { return EvalSheetError(.invalidForm, "not a 项目支出绩效自评表; no layout is declared") }
-        let total = closest.found + closest.missing.count
+        let total = closest.total
         let missing = closest.missing.prefix(8).map { "\u{201C}\($0)\u{201D}" }.joined(separator: ", ")
         let more = closest.missing.count > 8 ? " …" : ""
         let en = looksLikeTheForm
-            ? "this looks like a 项目支出绩效自评表, but in a layout evalsheet does not know: closest is \(closest.layout.id) (\(closest.found) of \(total) labels found; not found: \(missing)\(more)); try --layout \(closest.layout.id), or send the file so its layout can be added"
+            ? "this looks like a 项目支出绩效自评表, but in a layout evalsheet does not know: closest is \(closest.layout.id) (\(closest.found) of \(total) labels found; not found: \(missing)\(more)); try --input-layout \(closest.layout.id), or send the file so its layout can be added"
             : "not a 项目支出绩效自评表 in any known layout: closest is \(closest.layout.id) (\(closest.found) of \(total) labels found; not found: \(missing)\(more)); check that this file is the form (evalsheet layouts lists the layouts)"
         let zh = looksLikeTheForm
-            ? "看起来是项目支出绩效自评表，但版式未知：最接近的是 \(closest.layout.id)（\(total) 个标签中找到 \(closest.found) 个；未找到：\(missing)\(more)）；可尝试 --layout \(closest.layout.id)，或提供此文件以便增加该版式"
+            ? "看起来是项目支出绩效自评表，但版式未知：最接近的是 \(closest.layout.id)（\(total) 个标签中找到 \(closest.found) 个；未找到：\(missing)\(more)）；可尝试 --input-layout \(closest.layout.id)，或提供此文件以便增加该版式"
             : "不是已知版式的项目支出绩效自评表：最接近的是 \(closest.layout.id)（\(total) 个标签中找到 \(closest.found) 个；未找到：\(missing)\(more)）；请确认文件是否为该表（evalsheet layouts 列出所有版式）"
         return EvalSheetError(.invalidForm, en, zh: zh)
     }

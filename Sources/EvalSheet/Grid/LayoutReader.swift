@@ -377,6 +377,17 @@ struct LayoutReader {
         store(try parse(source, format: cell.effectiveFormat, path: path, ref: ref), at: path, row: row, column: column, into: &reading, ref: ref)
     }
 
+    /// True when `shown` is the stored number `raw` written out, maybe with grouping commas and more fraction zeros.
+    private static func shows(_ shown: String, stored raw: String) -> Bool {
+        let plain = shown.utf8.filter { $0 != UInt8(ascii: ",") }
+        let stored = Array(raw.utf8)
+        guard plain.starts(with: stored) else { return false }
+        let rest = plain.dropFirst(stored.count)
+        if rest.isEmpty { return true }
+        let zeros = stored.contains(UInt8(ascii: ".")) ? rest[...] : (rest.first == UInt8(ascii: ".") ? rest.dropFirst() : [][...])
+        return !zeros.isEmpty && zeros.allSatisfy { $0 == UInt8(ascii: "0") }
+    }
+
     /// An amount without a suffix that restates the table's own money unit (`150万` in a table of 万元); any other
     /// suffix stays, so the amount is refused rather than read in the wrong unit.
     private func withoutUnit(_ text: String, unit: String) -> String {
@@ -390,11 +401,13 @@ struct LayoutReader {
     /// has one, so a format that hides decimals (`#,##0`) never changes the money; with the places the cell shows,
     /// when the stored number has no more; a percent-formatted rate × 100. Text fields take the text shown.
     private func stored(_ text: String, row: Int, column: Int, format: Layout.ValueFormat) -> String {
-        guard format == .amount || format == .decimal || format == .percent,
-              let number = rows[row].number(at: column).flatMap({ FormDecimal(parsing: $0) }) else { return text }
+        guard format == .amount || format == .decimal || format == .percent, let raw = rows[row].number(at: column) else { return text }
         let shown = LabelText.halfWidth(text).trimmed
         let isPercent = format == .percent && shown.hasSuffix("%")
-        let shownScale = FormDecimal(parsing: isPercent ? String(shown.dropLast()) : shown.replacingOccurrences(of: ",", with: ""))?.scale ?? 0
+        // Most cells show what they store (`2,560,000.00` for 2560000): then the text, with its places, is the value.
+        if !isPercent, Self.shows(shown, stored: raw) { return text }
+        guard let number = FormDecimal(parsing: raw) else { return text }
+        let shownScale = FormDecimal(parsing: isPercent ? String(shown.dropLast()) : String(shown.filter { $0 != "," }))?.scale ?? 0
         var value = number.value
         if isPercent { value *= 100 }
         let exact = FormDecimal(value, scale: 0)

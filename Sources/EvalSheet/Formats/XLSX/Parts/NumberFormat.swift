@@ -39,22 +39,60 @@ struct NumberFormat {
         return FormDecimal(rounded.value, scale: rounded.significantScale).description
     }
 
+    /// The POSIX locale, made once: making one costs more than parsing the number.
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
     /// The stored number `raw` (a cell's `<v>`) as a plain decimal at Excel's 15 significant digits, whatever the
     /// format shows (`2555831.4` under `#,##0`; `1E-20` → `0.00000000000000000001`); nil when `raw` is not a number.
     static func stored(_ raw: String) -> String? {
-        guard !raw.isEmpty, raw.allSatisfy({ "0123456789+-.eE".contains($0) }), Double(raw) != nil,
-              let value = Decimal(string: raw, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+        if let plain = plainStored(raw) { return plain }
+        guard !raw.isEmpty, raw.utf8.allSatisfy({ "0123456789+-.eE".utf8.contains($0) }), Double(raw) != nil else { return nil }
+        // Plain decimals parse without Foundation; exponents (1E-20) through Decimal with a locale made once.
+        let plain = raw.utf8.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) ? nil : FormDecimal(parsing: raw)?.value
+        guard let value = plain ?? Decimal(string: raw, locale: posix) else { return nil }
         guard !value.isZero else { return "0" }
         let leading = value.exponent + value.significand.description.count - 1
         let rounded = FormDecimal(value, scale: 0).rounded(14 - leading)
         var text = FormDecimal(rounded.value, scale: max(0, 14 - leading)).description
-        if text.contains(".") { text = String(text.reversed().drop { $0 == "0" }.drop { $0 == "." }.reversed()) }
+        if text.utf8.contains(UInt8(ascii: ".")) { text = String(text.reversed().drop { $0 == "0" }.drop { $0 == "." }.reversed()) }
         return text
+    }
+
+    /// The common case without any arithmetic: a plain decimal (`2555831.4`, `-10`) of at most 15 significant
+    /// digits is its own stored value, less trailing fraction zeros; nil for anything else.
+    private static func plainStored(_ raw: String) -> String? {
+        let bytes = Array(raw.utf8)
+        var index = bytes.first == UInt8(ascii: "-") ? 1 : 0
+        guard index < bytes.count else { return nil }
+        // Leading zeros before a digit (`007`) are left to the general way.
+        if bytes[index] == UInt8(ascii: "0"), index + 1 < bytes.count, bytes[index + 1] != UInt8(ascii: ".") { return nil }
+        var digits = 0, sawPoint = false, leadingZeros = true
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ".") {
+                guard !sawPoint else { return nil }
+                sawPoint = true
+            } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                if byte != UInt8(ascii: "0") { leadingZeros = false }
+                if !leadingZeros { digits += 1 }
+            } else {
+                return nil
+            }
+            index += 1
+        }
+        guard digits <= 15, bytes.last != UInt8(ascii: "."), bytes.first != UInt8(ascii: "."), bytes.count <= 20 else { return nil }
+        var end = bytes.count
+        if sawPoint {
+            while bytes[end - 1] == UInt8(ascii: "0") { end -= 1 }
+            if bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
+        }
+        let text = String(decoding: bytes[..<end], as: UTF8.self)
+        return text == "-0" || text.isEmpty ? "0" : text
     }
 
     private static func group(_ text: String) -> String {
         var integer = Substring(text.split(separator: ".", maxSplits: 1).first ?? "")
-        let fraction = text.contains(".") ? "." + (text.split(separator: ".", maxSplits: 1).last ?? "") : ""
+        let fraction = text.utf8.contains(UInt8(ascii: ".")) ? "." + (text.split(separator: ".", maxSplits: 1).last ?? "") : ""
         var sign = ""
         if integer.hasPrefix("-") { sign = "-"; integer = integer.dropFirst() }
         var groups: [Substring] = []
