@@ -43,6 +43,8 @@ demo: build
 	$(BIN) convert $(DEMO)/seed.xlsx $(DEMO)/seed-from-xlsx.json
 	$(BIN) template $(DEMO)/blank-import-template.xlsx --from $(SEED)
 	$(BIN) template $(DEMO)/empty-template.xlsx
+	$(BIN) convert $(SEED) $(DEMO)/seed-in-mof-layout.xlsx --layout mof
+	$(BIN) convert Fixtures/real/daying-2023-sichuan/form.xlsx $(DEMO)/sichuan-form.json
 	@echo "demo outputs in $(DEMO):" && ls -l $(DEMO)
 
 test: test-deps
