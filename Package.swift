@@ -32,7 +32,6 @@ let package = Package(
             name: "EvalSheetServer",
             dependencies: [
                 "EvalSheet",
-                "CZip",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             path: "Sources/EvalSheetServer",

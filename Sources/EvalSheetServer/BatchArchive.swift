@@ -1,3 +1,4 @@
+import EvalSheet
 import Foundation
 
 /// `/api/batch`: the uploaded forms (and those inside uploaded .zip files) converted as `evalsheet batch` converts a folder,
@@ -13,9 +14,13 @@ enum BatchArchive {
             if upload.fileExtension == "zip" {
                 let zipPath = scratch.url.appendingPathComponent("upload-\(number).zip").path
                 try upload.data.write(to: URL(fileURLWithPath: zipPath))
-                try ZipArchive.forEachFile(inZipAt: zipPath, displayName: upload.name,
-                                           maxFileBytes: limits.maxFileBytes, maxTotalBytes: limits.maxRequestBytes) { name, data in
-                    if try place(name, data, in: input) { placed += 1 }
+                do {
+                    try ZipArchive.forEachFile(inZipAt: zipPath, displayName: upload.name,
+                                               maxFileBytes: limits.maxFileBytes, maxTotalBytes: limits.maxRequestBytes) { name, data in
+                        if try place(name, data, in: input) { placed += 1 }
+                    }
+                } catch let failure as ZipArchive.Failure {
+                    throw ApiError(failure.tooLarge ? .contentTooLarge : .badRequest, failure.message)
                 }
             } else if try place(upload.name, upload.data, in: input) {
                 placed += 1
@@ -28,7 +33,11 @@ enum BatchArchive {
         } catch let failure as FormService.Failure {
             throw ApiError(failure)
         }
-        return try ZipArchive.zip(folder: output, into: scratch.url.appendingPathComponent("result.zip").path)
+        do {
+            return try ZipArchive.zip(folder: output, into: scratch.url.appendingPathComponent("result.zip").path)
+        } catch let failure as ZipArchive.Failure {
+            throw ApiError(.internalServerError, failure.message)
+        }
     }
 
     /// Writes `data` under `root` at the stored name made safe (no absolute paths, no `..`, no control characters),

@@ -53,13 +53,9 @@ final class ZipParts: XLSXParts {
         }
         guard let file = zip_fopen_index(archive, index, 0) else { throw archiveError("cannot open \(name)") }
         defer { zip_fclose(file) }
-        var data = Data()
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, zip_uint64_t($0.count)) }
-            if count < 0 { throw EvalSheetError(.unreadable, "\(name) is corrupt in the archive (\(String(cString: zip_file_strerror(file)))); the file may be damaged") }
-            if count == 0 { break }
-            data.append(chunk, count: Int(count))
+        return try readZipEntry(file, failedRead: {
+            EvalSheetError(.unreadable, "\(name) is corrupt in the archive (\(String(cString: zip_file_strerror(file)))); the file may be damaged")
+        }) { data, _ in
             if data.count > XLSXLimits.maximumPartBytes { throw Self.tooLarge(name, XLSXLimits.maximumPartBytes) }
             if data.count > XLSXLimits.largePartBytes, stat.valid & UInt64(ZIP_STAT_COMP_SIZE) != 0,
                UInt64(data.count) / max(stat.comp_size, 1) > UInt64(XLSXLimits.largePartRatio) {
@@ -73,7 +69,6 @@ final class ZipParts: XLSXParts {
                 throw EvalSheetError(.unreadable, "\(name) inflates more than \(XLSXLimits.maximumRatio) times; refused as a zip bomb")
             }
         }
-        return data
     }
 
     private static func tooLarge(_ name: String, _ limit: Int) -> EvalSheetError {

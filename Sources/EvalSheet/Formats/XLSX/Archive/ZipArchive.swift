@@ -1,41 +1,44 @@
 import CZip
 import Foundation
 
-/// Zip archives for `/api/batch` through libzip: the uploaded zip's files read with size limits, the results zipped.
-enum ZipArchive {
+/// Zip archives of many forms through libzip (the server's batch: an uploaded zip's files read with size limits, the
+/// results zipped), beside the XLSX package reader, so that this folder alone imports libzip.
+public enum ZipArchive {
+    /// Why a zip could not be read: unreadable, or inflating past a limit (`tooLarge`).
+    public struct Failure: Error, Sendable {
+        public let message: String
+        public let tooLarge: Bool
+    }
+
     /// Hands each file in the zip at `path` (folders skipped) to `body`, one at a time, so only one is held in memory;
     /// each at most `maxFileBytes` inflated, together at most `maxTotalBytes`.
-    static func forEachFile(inZipAt path: String, displayName: String, maxFileBytes: Int, maxTotalBytes: Int,
+    public static func forEachFile(inZipAt path: String, displayName: String, maxFileBytes: Int, maxTotalBytes: Int,
                             _ body: (_ name: String, _ data: Data) throws -> Void) throws {
         var code: Int32 = 0
         guard let archive = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &code) else {
-            throw ApiError(.badRequest, "\(displayName): not a readable zip archive; the file may be truncated")
+            throw Failure(message: "\(displayName): not a readable zip archive; the file may be truncated", tooLarge: false)
         }
         defer { zip_discard(archive) }
         let count = zip_get_num_entries(archive, 0)
-        guard (0...10_000).contains(count) else { throw ApiError(.badRequest, "\(displayName): more than 10,000 entries; send fewer files at once") }
+        guard (0...10_000).contains(count) else { throw Failure(message: "\(displayName): more than 10,000 entries; send fewer files at once", tooLarge: false) }
         var total = 0
         for index in 0..<UInt64(count) {
             guard let raw = zip_get_name(archive, index, ZIP_FL_ENC_GUESS) else { continue }
             let name = String(cString: raw)
             if name.hasSuffix("/") { continue }
             guard let file = zip_fopen_index(archive, index, 0) else {
-                throw ApiError(.badRequest, "\(displayName): \(name) cannot be opened (\(String(cString: zip_strerror(archive)))); encrypted or damaged")
+                throw Failure(message: "\(displayName): \(name) cannot be opened (\(String(cString: zip_strerror(archive)))); encrypted or damaged", tooLarge: false)
             }
             defer { zip_fclose(file) }
-            var data = Data()
-            var chunk = [UInt8](repeating: 0, count: 1 << 16)
-            while true {
-                let read = chunk.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, zip_uint64_t($0.count)) }
-                if read < 0 { throw ApiError(.badRequest, "\(displayName): \(name) is corrupt in the archive") }
-                if read == 0 { break }
-                data.append(chunk, count: Int(read))
-                total += Int(read)
+            let data = try readZipEntry(file, failedRead: {
+                Failure(message: "\(displayName): \(name) is corrupt in the archive", tooLarge: false)
+            }) { data, read in
+                total += read
                 if data.count > maxFileBytes {
-                    throw ApiError(.contentTooLarge, "\(displayName): \(name) inflates past \(maxFileBytes / 1_000_000) MB, the limit for one file")
+                    throw Failure(message: "\(displayName): \(name) inflates past \(maxFileBytes / 1_000_000) MB, the limit for one file", tooLarge: true)
                 }
                 if total > maxTotalBytes {
-                    throw ApiError(.contentTooLarge, "\(displayName): inflates past \(maxTotalBytes / 1_000_000) MB, the limit for one request")
+                    throw Failure(message: "\(displayName): inflates past \(maxTotalBytes / 1_000_000) MB, the limit for one request", tooLarge: true)
                 }
             }
             try body(name, data)
@@ -43,10 +46,10 @@ enum ZipArchive {
     }
 
     /// A zip of every file under `folder`, named by their paths relative to it.
-    static func zip(folder: URL, into path: String) throws -> Data {
+    public static func zip(folder: URL, into path: String) throws -> Data {
         var code: Int32 = 0
         guard let archive = zip_open(path, ZIP_CREATE | ZIP_EXCL, &code) else {
-            throw ApiError(.internalServerError, "cannot create the result archive")
+            throw Failure(message: "cannot create the result archive", tooLarge: false)
         }
         let root = folder.standardizedFileURL.path
         let files = (FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? []).sorted()
@@ -60,7 +63,7 @@ enum ZipArchive {
         guard zip_close(archive) == 0 else {
             let message = String(cString: zip_strerror(archive))
             zip_discard(archive)
-            throw ApiError(.internalServerError, "cannot write the result archive (\(message))")
+            throw Failure(message: "cannot write the result archive (\(message))", tooLarge: false)
         }
         return try Data(contentsOf: URL(fileURLWithPath: path))
     }
