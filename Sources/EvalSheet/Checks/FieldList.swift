@@ -16,7 +16,7 @@ extension Form {
         var result: [FormField] = []
         for row in layout.rows {
             for cell in row.cells {
-                for name in cell.placedFields where !name.hasPrefix("extras") && !name.hasPrefix("item.") && !name.contains("indicator.") && !name.hasPrefix("category.") {
+                for name in cell.placedFields where FieldCatalog.shared.isFormValue(name) {
                     let format = Layout.Cell.format(ofField: name)
                     result.append(FormField(path: name, templateField: name, role: cell.field == nil ? .system : cell.effectiveRole,
                                             label: layout.label(forField: name), value: self[name] ?? .empty(format), cell: cell))
@@ -70,5 +70,5 @@ extension Form {
     }
 
     /// The layout the form was read in, or the standard one.
-    var ownLayout: Layout? { (try? Layouts.named(layout ?? "shenzhen")) ?? (try? Layouts.standard) }
+    var ownLayout: Layout? { (try? Layouts.of(self)) ?? (try? Layouts.standard) }
 }

@@ -16,7 +16,7 @@ public enum FormImport {
     /// Reads `file` in `mode`; in import mode with a baseline, system fields come from it and every changed one is reported.
     /// `recompute` works out the computed system fields before validating.
     public static func check(_ file: FormReading, mode: ImportMode, baseline: Form? = nil, recompute: Bool = false) throws -> CheckedForm {
-        let layout = try Layouts.named(file.form.layout ?? "shenzhen")
+        let layout = try Layouts.of(file.form)
         var findings: [Finding] = []
         var form = file.form
         if mode == .import {

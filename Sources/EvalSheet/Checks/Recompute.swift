@@ -3,7 +3,7 @@ extension Form {
     /// score, total weight, total score) worked out from the inputs, in exact decimals, rounded where the formula rounds.
     public func recomputed(layout: Layout? = nil) -> Form {
         guard let layout = layout ?? ownLayout else { return self }
-        return recomputing(layout.rows.flatMap(\.cells).filter { $0.field != nil && $0.formula != nil })
+        return recomputing(layout.formulaCells)
     }
 
     /// The computed fields that depend on what the user fills in (total weight and total score, not the funds

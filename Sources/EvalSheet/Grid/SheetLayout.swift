@@ -133,7 +133,6 @@ public struct SheetLayout: Sendable {
         let level1 = LevelLabel(template.level1Label)
         let level2 = LevelLabel(template.categoryLabel)
         let itemsStart = rows.count
-        let suffixes = templateRow.cells.map { $0.field.map { "." + ($0.split(separator: ".").last.map(String.init) ?? $0) } }
         for (i, indicator) in form.indicators.enumerated() {
             let indicatorStart = rows.count
             // A level 1 without level 2 (a form cut short after its name) still gets its row.
@@ -143,7 +142,7 @@ public struct SheetLayout: Sendable {
                     let index = rows.count
                     var row = Row(index: index, template: templateRow, cells: [])
                     let itemPrefix = IndicatorPath.item(i, c, n)
-                    for (source, suffix) in zip(templateRow.cells, suffixes) {
+                    for source in templateRow.cells {
                         let isFirst: Bool
                         let content: Content
                         switch source.field {
@@ -153,9 +152,9 @@ public struct SheetLayout: Sendable {
                         case "category.name":
                             isFirst = index == categoryStart
                             content = .value(.text(level2.format(name: category.name, weight: category.weight)))
-                        case let path?:
+                        case .some:
                             isFirst = true
-                            content = .value(item[String(path.dropFirst(5))] ?? FieldValue.empty(source.effectiveFormat))
+                            content = .value(source.itemKey.flatMap { item[$0] } ?? FieldValue.empty(source.effectiveFormat))
                         case nil:
                             isFirst = index == itemsStart
                             content = source.label.map(Content.label) ?? .constant(source.text ?? "")
@@ -165,7 +164,7 @@ public struct SheetLayout: Sendable {
                         switch source.field {
                         case "indicator.name": path = IndicatorPath.indicator(i) + ".name"
                         case "category.name": path = IndicatorPath.category(i, c) + ".name"
-                        case .some: path = itemPrefix + suffix!
+                        case .some: path = source.itemKey.map { itemPrefix + "." + $0 }
                         case nil: path = nil
                         }
                         row.cells.append(Cell(row: index, column: source.col.index, content: content, source: source,
@@ -231,17 +230,6 @@ extension SheetLayout.Content {
         switch self {
         case .label(let text), .constant(let text): return text
         case .value(let value): return value.displayText
-        }
-    }
-}
-
-extension FieldValue {
-    /// The empty value of a field written in `format`.
-    static func empty(_ format: Layout.ValueFormat) -> FieldValue {
-        switch format {
-        case .amount, .decimal, .percent: return .decimal(nil)
-        case .integer: return .integer(nil)
-        default: return .text("")
         }
     }
 }

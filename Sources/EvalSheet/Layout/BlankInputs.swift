@@ -13,6 +13,6 @@ extension Form {
                 form[path] = .empty(cell.effectiveFormat)
             }
         }
-        return form.recomputing(layout.rows.flatMap(\.cells).filter { $0.field != nil && $0.formula != nil }, asExcel: true)
+        return form.recomputing(layout.formulaCells, asExcel: true)
     }
 }

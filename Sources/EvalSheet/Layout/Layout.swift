@@ -36,6 +36,8 @@ public struct Layout: Decodable, Sendable {
     /// The label of each field, worked out once (see `label(forField:)`).
     private var fieldLabels: [String: String] = [:]
     private var fieldCells: [String: Cell] = [:]
+    /// The computed fields' cells (a field and a formula), in the layout's order, the order they are worked out in.
+    private(set) var formulaCells: [Cell] = []
 
     public struct SkeletonIndicator: Decodable, Sendable {
         public let name: String
@@ -154,9 +156,7 @@ public struct Layout: Decodable, Sendable {
         }
 
         public required init(from decoder: Decoder) throws {
-            let unknown = try decoder.container(keyedBy: AnyKey.self).allKeys.map(\.stringValue)
-                .filter { CodingKeys(rawValue: $0) == nil }
-            if let key = unknown.first {
+            if let key = try AnyKey.firstUnknown(in: decoder, known: CodingKeys.self)?.stringValue {
                 throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown key \"\(key)\""))
             }
             let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -227,7 +227,7 @@ public struct Layout: Decodable, Sendable {
     }
 
     public init(from decoder: Decoder) throws {
-        if let key = try decoder.container(keyedBy: AnyKey.self).allKeys.first(where: { CodingKeys(rawValue: $0.stringValue) == nil }) {
+        if let key = try AnyKey.firstUnknown(in: decoder, known: CodingKeys.self) {
             throw DecodingError.dataCorrupted(.init(codingPath: [key], debugDescription: "unknown key"))
         }
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -261,6 +261,7 @@ public struct Layout: Decodable, Sendable {
             (cell.label ?? "", cell.plainLabels)
         }
         layout.fieldLabels = Self.fieldLabels(layout.rows)
+        layout.formulaCells = layout.rows.flatMap(\.cells).filter { $0.field != nil && $0.formula != nil }
         for row in layout.rows {
             for cell in row.cells {
                 for path in cell.placedFields where layout.fieldCells[path] == nil { layout.fieldCells[path] = cell }
@@ -287,8 +288,6 @@ public struct Layout: Decodable, Sendable {
     /// The label shown above or beside a field, as finance staff know it (`全年执行数`, `* 得分`).
     public func label(forField path: String) -> String { fieldLabels[path] ?? path }
 
-    /// The items row of the layout.
-    var itemsRow: Row? { rows.first { $0.kind == .items } }
 
     private static func fieldLabels(_ rows: [Row]) -> [String: String] {
         var labels: [String: String] = [:]
@@ -335,4 +334,9 @@ struct AnyKey: CodingKey {
     var intValue: Int?
     init?(stringValue: String) { self.stringValue = stringValue }
     init?(intValue: Int) { self.stringValue = String(intValue); self.intValue = intValue }
+
+    /// The first key of `decoder`'s object that `known` does not name, if any.
+    static func firstUnknown<Known: CodingKey & RawRepresentable<String>>(in decoder: Decoder, known: Known.Type) throws -> AnyKey? {
+        try decoder.container(keyedBy: AnyKey.self).allKeys.first { Known(rawValue: $0.stringValue) == nil }
+    }
 }

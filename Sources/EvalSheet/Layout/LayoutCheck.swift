@@ -64,8 +64,7 @@ struct LayoutCheck {
         if path == "extras" || path.hasPrefix("extras.") { return path.count > 7 || path == "extras" }
         if ["indicator.name", "indicator.weight", "category.name", "category.weight"].contains(path) { return itemsAllowed }
         if path.hasPrefix("item.") { return itemsAllowed && catalog.itemField(String(path.dropFirst(5))) != nil }
-        guard let field = catalog.field(path) else { return false }
-        return field.type != .indicators && field.type != .extras
+        return catalog.isFormValue(path)
     }
 
     private func mistake(_ key: String, _ message: String) -> EvalSheetError {

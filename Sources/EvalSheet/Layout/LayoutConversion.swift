@@ -6,12 +6,12 @@ import Foundation
 public enum LayoutConversion {
     /// The layout a form is written in: the one asked for, else the one it was read in, else the standard one.
     public static func target(for form: Form, requested: String?) throws -> Layout {
-        try Layouts.named(requested ?? form.layout ?? "shenzhen")
+        try requested.map(Layouts.named) ?? Layouts.of(form)
     }
 
     /// The form as `layout` holds it: amounts in its money unit, its own totals.
     public static func prepare(_ form: Form, for layout: Layout) -> Form {
-        recomputingDifferentFormulas(convertingUnit(form, for: layout), for: layout)
+        convertingUnit(form, for: layout).recomputing(differentFormulas(form, layout))
     }
 
     /// The form with its amounts in `layout`'s money unit (decimal × or ÷ 10,000, exact).
@@ -30,33 +30,26 @@ public enum LayoutConversion {
     }
 
     /// The computed fields whose formula in `layout` differs from the one in the layout the form was read in
-    /// (衔接资金's 总分 leaves the funds out), with that formula; only where that layout has every field the formula
-    /// takes, so a total is never rebuilt from rows the form did not have (Sichuan's funds into the seed's rows).
-    private static func differentFormulas(_ form: Form, _ layout: Layout) -> [(path: String, formula: String)] {
+    /// (衔接资金's 总分 leaves the funds out); only where that layout has every field the formula takes, so a total
+    /// is never rebuilt from rows the form did not have (Sichuan's funds into the seed's rows).
+    private static func differentFormulas(_ form: Form, _ layout: Layout) -> [Layout.Cell] {
         guard let own = form.layout, own != layout.id, let source = try? Layouts.named(own) else { return [] }
-        return layout.rows.flatMap(\.cells).compactMap { cell in
-            guard let path = cell.field, let formula = cell.formula, let theirs = source.cell(forField: path)?.formula,
-                  theirs != formula, Formula(text: formula).references.allSatisfy(source.has) else { return nil }
-            return (path, formula)
+        return layout.formulaCells.filter { cell in
+            guard let theirs = source.cell(forField: cell.field!)?.formula else { return false }
+            return theirs != cell.formula && Formula(text: cell.formula!).references.allSatisfy(source.has)
         }
-    }
-
-    private static func recomputingDifferentFormulas(_ form: Form, for layout: Layout) -> Form {
-        var result = form
-        for (path, formula) in differentFormulas(form, layout) {
-            guard let value = Formula(text: formula).evaluate(result) else { continue }
-            result[path] = .decimal(FormDecimal(value, scale: max(form.decimal(path)?.scale ?? 0, FormDecimal(value, scale: 0).significantScale)))
-        }
-        return result
     }
 
     /// What writing `form` in `layout` changes: a unit conversion, totals computed the layout's way, and each filled
     /// field with no cell in the layout.
     public static func notes(for form: Form, in layout: Layout) -> [String] {
         var notes: [String] = []
-        let prepared = prepare(form, for: layout)
-        for (path, formula) in differentFormulas(form, layout) where prepared[path] != convertingUnit(form, for: layout)[path] {
-            notes.append("\(path) worked out as layout \(layout.id) does (\(formula)): \(convertingUnit(form, for: layout)[path]?.displayText ?? "empty") → \(prepared[path]?.displayText ?? "empty")")
+        let converted = convertingUnit(form, for: layout)
+        let cells = differentFormulas(form, layout)
+        let prepared = converted.recomputing(cells)
+        for cell in cells where prepared[cell.field!] != converted[cell.field!] {
+            let path = cell.field!
+            notes.append("\(path) worked out as layout \(layout.id) does (\(cell.formula!)): \(converted[path]?.displayText ?? "empty") → \(prepared[path]?.displayText ?? "empty")")
         }
         if form.moneyUnit != layout.moneyUnit, form.text("funds.unit") != nil || layout.moneyUnit != "元" {
             notes.append("amounts converted from \(form.moneyUnit) to \(layout.moneyUnit), the unit of layout \(layout.id)")

@@ -26,6 +26,12 @@ public enum Layouts {
 
     /// The seed's layout, the default for writing and for blank templates.
     public static var standard: Layout {
-        get throws { try named("shenzhen") }
+        get throws { try named(standardID) }
     }
+
+    /// The id of the seed's layout.
+    static let standardID = "shenzhen"
+
+    /// The layout `form` was read in, or the standard one when it names none.
+    public static func of(_ form: Form) throws -> Layout { try named(form.layout ?? standardID) }
 }

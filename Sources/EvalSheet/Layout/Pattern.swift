@@ -1,6 +1,6 @@
 /// A label or text with fields in braces, `项目支出绩效自评表（{project.year}年度）`: written by filling the fields in,
 /// read by matching the literal parts (as labels match: widths, spaces and colons ignored) and taking what lies between.
-public struct Pattern: Sendable, Decodable {
+public struct Pattern: Sendable {
     enum Part: Sendable, Equatable {
         case literal(String)
         case field(String)
@@ -28,8 +28,6 @@ public struct Pattern: Sendable, Decodable {
             return part
         }
     }
-
-    public init(from decoder: Decoder) throws { self.init(try decoder.singleValueContainer().decode(String.self)) }
 
     /// The fields named in braces.
     public var fields: [String] { parts.compactMap { if case .field(let path) = $0 { path } else { nil } } }

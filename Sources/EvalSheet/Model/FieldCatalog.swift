@@ -80,6 +80,12 @@ public struct FieldCatalog: Decodable, Sendable {
 
     public func itemField(_ key: String) -> Field? { itemFieldsByKey[key] }
 
+    /// True for a form-level field that holds one value (not an item's field, the indicators or the extras).
+    func isFormValue(_ path: String) -> Bool {
+        guard let field = fieldsByPath[path] else { return false }
+        return field.type != .indicators && field.type != .extras
+    }
+
     /// The fields that hold values (not the indicator table or the extras).
     public var valueFields: [Field] { fields.filter { $0.type != .indicators && $0.type != .extras } }
 }

@@ -29,3 +29,14 @@ public enum FieldValue: Sendable, Equatable {
     public var decimal: FormDecimal? { if case .decimal(let value) = self { return value } else { return nil } }
     public var integer: Int? { if case .integer(let value) = self { return value } else { return nil } }
 }
+
+extension FieldValue {
+    /// The empty value of a field written in `format`.
+    static func empty(_ format: Layout.ValueFormat) -> FieldValue {
+        switch format {
+        case .amount, .decimal, .percent: return .decimal(nil)
+        case .integer: return .integer(nil)
+        default: return .text("")
+        }
+    }
+}

@@ -145,8 +145,6 @@ private struct JSONObject {
         return integer
     }
 
-    func object(_ key: String) throws -> JSONObject { try JSONObject(try required(key), path: child(key)) }
-
     func array(_ key: String) throws -> [JSONObject] {
         let value = try required(key)
         guard let items = value as? [Any] else { throw typeError(key, "an array", value) }
