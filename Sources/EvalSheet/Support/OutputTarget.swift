@@ -51,12 +51,11 @@ public enum OutputTarget: Equatable, Sendable {
     private static func linkChain(_ path: String) -> [String] {
         var chain: [String] = []
         var current = path
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX))
         while chain.count < 8 {
-            let count = readlink(current, &buffer, buffer.count - 1)
+            let count = readlink(current, &buffer, buffer.count)
             guard count > 0 else { break }
-            buffer[count] = 0
-            let target = String(cString: buffer)
+            let target = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
             current = target.hasPrefix("/") ? target : (current as NSString).deletingLastPathComponent + "/" + target
             chain.append(current)
         }
