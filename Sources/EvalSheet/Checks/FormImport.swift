@@ -33,7 +33,7 @@ public enum FormImport {
         var checked = file
         checked.form = form
         findings += validator.validate(checked)
-        return CheckedForm(form: form, findings: findings)
+        return CheckedForm(form: form, findings: findings.map { $0.placed(in: form) })
     }
 
     private static func merge(_ file: FormReading, into baseline: Form, layout: Layout) throws -> (Form, [Finding]) {

@@ -102,7 +102,7 @@ function findingsTable(report) {
   for (const finding of report.findings) {
     table.append(element("tr", { class: `severity-${finding.severity}` },
       element("td", {}, finding.cell || ""),
-      element("td", {}, (finding.label || finding.path || "").replace(/[:：]\s*$/, "")),
+      element("td", {}, finding.place || (finding.label || finding.path || "").replace(/[:：]\s*$/, "")),
       element("td", {}, `${t(finding.severity)}: ${finding.message}`)));
   }
   return table;
