@@ -27,6 +27,8 @@ import Testing
                 "\(result.stdout)")
         #expect(result.stdout.contains("F22: 错误 绩效指标 › 满意度指标 › 服务对象满意度指标 › 服务对象满意度 · 实际完成值: "))
         #expect(!result.stdout.contains("indicators["), "JSON paths stay in --format json")
+        let cells = result.stdout.split(separator: "\n").compactMap { $0.split(separator: ": ").dropFirst().first }
+        #expect(cells == ["H14", "F22", "H24", "3 个错误，0 个警告"], "in the order the form shows them, top to bottom")
         let json = try CLITests.run(["validate", filled.path, "--lang", "en", "--format", "json"])
         let findings = (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any])["findings"] as! [[String: Any]]
         let above = findings.first { $0["code"] as? String == "score-above-weight" }
