@@ -78,6 +78,7 @@ import Testing
         let csv = try Data(contentsOf: output.appendingPathComponent("report.csv"))
         #expect(csv.starts(with: [0xEF, 0xBB, 0xBF]), "a BOM, so Excel reads UTF-8")
         let text = String(decoding: csv.dropFirst(3), as: UTF8.self)
+        #expect(text.contains("error Indicators › 产出指标 › "), "findings named by their place in words: \(text)")
         #expect(text.hasPrefix("file,sheet,output,status,findings,error,milliseconds,baseline\r\n"))
         #expect(text.components(separatedBy: "\r\n").count == 10, "a header, eight rows and the empty end: \(text)")
         #expect(text.contains("\r\nREADME.txt,,,skipped (not a form file),,\"not a form file: text without a single tab"))

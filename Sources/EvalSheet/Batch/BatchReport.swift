@@ -9,7 +9,7 @@ public enum BatchReport {
         var lines = ["file,sheet,output,status,findings,error,milliseconds,baseline"]
         for outcome in outcomes {
             let findings = (outcome.notes.map { "[note] \($0.text(language))" }
-                + outcome.findings.map { "[\($0.code)] \($0.path) \($0.message(language))" }).joined(separator: "; ")
+                + outcome.findings.map { Reports.describe($0, language: language) }).joined(separator: "; ")
             lines.append([outcome.input, outcome.sheet ?? "", outcome.output ?? "", outcome.status.rawValue, findings,
                           outcome.error?.text(language) ?? "", String(format: "%.1f", outcome.milliseconds),
                           outcome.baselines.joined(separator: "; ")].map(field).joined(separator: ","))
@@ -41,6 +41,7 @@ public enum BatchReport {
                     $0.field("severity", .string(finding.severity.rawValue))
                     $0.field("code", .string(finding.code))
                     $0.field("path", .string(finding.path))
+                    $0.field("place", .string(finding.place(language)))
                     $0.field("cell", finding.cell.map { .string($0) } ?? .raw("null"))
                     $0.field("message", .string(finding.message(language)))
                 } }))

@@ -3,12 +3,14 @@ public enum Reports {
     /// One line per finding, its place in the form's words:
     /// `form.xlsx: H14: 错误 绩效指标 › 产出指标 › 数量指标 › 党建事务 · 得分: 得分15超过了该项分值10。 [score-above-weight]`.
     public static func text(_ findings: [Finding], file: String, language: Language) -> String {
-        findings.map { finding in
-            let cell = [file, finding.cell].compactMap { $0 }.joined(separator: ": ")
-            let place = finding.place(language).isEmpty ? "" : " " + finding.place(language)
-            let severity = language == .zh ? (finding.severity == .error ? "错误" : "警告") : finding.severity.rawValue
-            return "\(cell): \(severity)\(place): \(finding.message(language)) [\(finding.code)]\n"
-        }.joined()
+        findings.map { "\(file): \(describe($0, language: language))\n" }.joined()
+    }
+
+    /// A finding for people: `H14: 错误 绩效指标 › … · 得分: message [code]`, without the cell when it has none.
+    public static func describe(_ finding: Finding, language: Language) -> String {
+        let place = finding.place(language).isEmpty ? "" : " " + finding.place(language)
+        let severity = language == .zh ? (finding.severity == .error ? "错误" : "警告") : finding.severity.rawValue
+        return (finding.cell.map { $0 + ": " } ?? "") + "\(severity)\(place): \(finding.message(language)) [\(finding.code)]"
     }
 
     public static func json(_ findings: [Finding], file: String, sheet: String?, mode: ImportMode, language: Language) -> String {
