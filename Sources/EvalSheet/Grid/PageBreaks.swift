@@ -61,8 +61,8 @@ enum PageBreaks {
                 row = indicators.last?.rows.upperBound ?? row + 1
                 if let header, !indicators.isEmpty { indicators[0] = indicators[0].starting(at: header.lowerBound) }
                 blocks += indicators
-            } else if header?.contains(row) == true {
-                row = header!.upperBound + 1
+            } else if let header, header.contains(row) {
+                row = header.upperBound + 1
             } else {
                 var end = row + 1
                 var scan = row
