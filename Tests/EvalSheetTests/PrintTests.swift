@@ -23,12 +23,19 @@ import Testing
         #expect(layout.rows.filter { $0.template.kind == .items }.map(\.height).max() == 188)
     }
 
-    @Test func theSeedAndABlankTemplateFitOnePage() throws {
+    @Test func theSeedsLayoutTurnsToLandscapeAndBreaksOnceBeforeTheIndicatorTable() throws {
         let template = try Layouts.standard
-        for form in [try seed(), template.emptyForm.clearingInputs(layout: template)] {
+        let seedLayout = SheetLayout(form: try seed(), template: template)
+        let setup = XLSXPrintSetup(layout: seedLayout)
+        #expect(setup.isLandscape && setup.percent == 77, "portrait would print the seed's layout at 52 %")
+        let blank = try seed().clearingInputs(layout: template)
+        for form in [try seed(), blank] {
             let layout = SheetLayout(form: form, template: template)
-            #expect(PageBreaks.rows(of: layout, pageHeight: XLSXPrintSetup(layout: layout).pageHeight).isEmpty)
+            #expect(PageBreaks.rows(of: layout, pageHeight: XLSXPrintSetup(layout: layout).pageHeight) == [12],
+                    "the goals on page 1, the indicator table from its header on page 2")
         }
+        let empty = SheetLayout(form: template.emptyForm.clearingInputs(layout: template), template: template)
+        #expect(PageBreaks.rows(of: empty, pageHeight: XLSXPrintSetup(layout: empty).pageHeight).isEmpty, "an empty template fits one page")
     }
 
     @Test func aLongFormBreaksBetweenLevel1BlocksAndLevel2OnlyInsideAPageTallBlock() throws {
@@ -45,8 +52,12 @@ import Testing
         let header = try #require(layout.indicatorHeader)
         #expect(header == 12...12)
         let starts = { (field: String) in Set(layout.rows.filter { $0.cells.contains { $0.source.field == field } }.map(\.index)) }
-        for row in breaks {
-            #expect(starts("indicator.name").contains(row) || starts("category.name").contains(row) || row == header.lowerBound, "row \(row)")
+        let room = pageHeight - layout.rows[header.lowerBound].height
+        let blockStarts = (starts("indicator.name").union(starts("category.name")) + [layout.rows.count - 2]).sorted()
+        for row in breaks where !blockStarts.contains(row) && row != header.lowerBound {
+            // inside a level-2 block only when the block is taller than a page
+            let first = try #require(blockStarts.last { $0 < row }), end = try #require(blockStarts.first { $0 > row })
+            #expect(layout.rows[first..<end].reduce(0) { $0 + $1.height } > room, "row \(row) splits a block that fits a page")
         }
         for (first, end) in zip([0] + breaks, breaks + [layout.rows.count]) {
             let room = first > header.upperBound ? pageHeight - layout.rows[header.lowerBound].height : pageHeight

@@ -1,11 +1,14 @@
 import CXlsxWriter
 
-/// Prints the form like the official one: A4 portrait one page wide, the indicator header on every page, pages
+/// Prints the form like the official one: A4 one page wide (portrait, or landscape when portrait would print its text
+/// below 70 % of its size), the indicator header on every page, pages
 /// broken between level-1 indicator blocks, and 第 N 页 共 M 页 at the foot. The width is fitted by a print scale
 /// worked out here rather than Excel's fit-to-pages, which makes Excel ignore manual page breaks.
 struct XLSXPrintSetup {
-    /// A4 in points.
-    static let paperWidth = 595.28, paperHeight = 841.89
+    /// A4 in points, portrait.
+    static let shortSide = 595.28, longSide = 841.89
+    /// The smallest print scale worth keeping portrait for: below it, text prints too small to read.
+    static let smallestPortraitPercent = 70
     /// Margins in inches: left, right, top, bottom; the footer sits 0.3 in from the bottom edge.
     static let left = 0.5, right = 0.5, top = 0.6, bottom = 0.7, footerMargin = 0.3
     /// Room kept at the foot of each page for Excel's and LibreOffice's own rounding of scale and row heights.
@@ -15,23 +18,28 @@ struct XLSXPrintSetup {
 
     let layout: SheetLayout
 
+    /// Whether the page is turned: a form too wide for portrait at a readable scale.
+    var isLandscape: Bool { percent(onWidth: Self.shortSide) < Self.smallestPortraitPercent }
+
     /// The print scale that fits the form's columns on the page width, in whole percents within Excel's 10 to 100.
-    var percent: Int {
+    var percent: Int { percent(onWidth: isLandscape ? Self.longSide : Self.shortSide) }
+
+    private func percent(onWidth paperWidth: Double) -> Int {
         let columns = (layout.template.columns.map(\.col.index).max() ?? 0) + 1
         var widths = Array(repeating: 8.43, count: columns)
         for column in layout.template.columns { widths[column.col.index] = column.width }
         let sheetWidth = widths.reduce(0) { $0 + TextMeasure.points(ofColumnWidth: $1) } * Self.widestColumns
-        let printable = Self.paperWidth - (Self.left + Self.right) * 72
+        let printable = paperWidth - (Self.left + Self.right) * 72
         return max(10, min(100, Int(100 * printable / sheetWidth)))
     }
 
     /// Points of sheet rows one page holds.
     var pageHeight: Double {
-        (Self.paperHeight - (Self.top + Self.bottom) * 72) * 100 / Double(percent) * Self.slack
+        ((isLandscape ? Self.shortSide : Self.longSide) - (Self.top + Self.bottom) * 72) * 100 / Double(percent) * Self.slack
     }
 
     func apply(to sheet: UnsafeMutablePointer<lxw_worksheet>) throws {
-        worksheet_set_portrait(sheet)
+        if isLandscape { worksheet_set_landscape(sheet) } else { worksheet_set_portrait(sheet) }
         worksheet_set_paper(sheet, 9)
         worksheet_set_print_scale(sheet, UInt16(percent))
         worksheet_set_margins(sheet, Self.left, Self.right, Self.top, Self.bottom)
