@@ -5,7 +5,7 @@ Usage: check_annotated.py EVALSHEET OUTDIR
   message; input cells stay open and greyed ones locked; both sheets are protected; 问题清单 lists every finding
   with its place in words and a link to its cell.
 - LibreOffice: opens the workbook headless and saves it again as .xlsx (the comments and the list survive) and as
-  PDF; page 1 is rendered to OUTDIR/annotated.png for a person to look at."""
+  PDF; its pages are rendered to OUTDIR/annotated-page-N.png for a person to look at."""
 import glob, os, subprocess, sys
 import openpyxl
 
@@ -79,7 +79,7 @@ pages = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
 check("Pages:" in pages and int(pages.split("Pages:")[1].split()[0]) >= 2, "the form and the list print: %s" % pages.strip())
 for old in glob.glob(os.path.join(outdir, "annotated-page*.png")):
     os.remove(old)
-subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", pdf, os.path.join(outdir, "annotated-page")], check=True)
+subprocess.run(["pdftoppm", "-png", "-r", "70", pdf, os.path.join(outdir, "annotated-page")], check=True)
 
 print("annotated workbook: %d checks passed, %d failed" % (passed, failed))
 sys.exit(1 if failed else 0)

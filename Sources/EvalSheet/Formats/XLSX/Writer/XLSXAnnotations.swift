@@ -85,7 +85,8 @@ struct XLSXAnnotations {
 
         let titles = language == .zh ? ["序号", "类别", "位置", "单元格", "问题", "代码"]
                                      : ["No.", "Severity", "Place", "Cell", "Finding", "Code"]
-        for (column, (title, width)) in zip(titles, [6.0, 8, 60, 9, 70, 22]).enumerated() {
+        let widths = [6.0, 8, 60, 9, 70, 22]
+        for (column, (title, width)) in zip(titles, widths).enumerated() {
             try XLSXWorkbook.check(worksheet_set_column(sheet, lxw_col_t(column), lxw_col_t(column), width, nil), "setting a column of \(Self.listSheetName)")
             try XLSXWorkbook.check(worksheet_write_string(sheet, 0, lxw_col_t(column), title, header), "writing \(Self.listSheetName)")
         }
@@ -93,6 +94,9 @@ struct XLSXAnnotations {
             let row = lxw_row_t(index + 1)
             try XLSXWorkbook.check(worksheet_write_number(sheet, row, 0, Double(index + 1), body), "writing \(Self.listSheetName)")
             let texts = [(1, severityWord(finding.severity)), (2, finding.place(language)), (4, finding.message(language)), (5, finding.code)]
+            // as tall as its longest text wraps to, which LibreOffice does not work out for itself
+            let lines = texts.map { TextMeasure.lines($1, width: TextMeasure.points(ofColumnWidth: widths[$0]) - TextMeasure.horizontalPadding, fontSize: 11) }
+            try XLSXWorkbook.check(worksheet_set_row(sheet, row, TextMeasure.height(lines: lines.max() ?? 1, fontSize: 11), nil), "setting a row of \(Self.listSheetName)")
             for (column, text) in texts {
                 try XLSXWorkbook.check(worksheet_write_string(sheet, row, lxw_col_t(column), try XString.encode(text, at: Self.listSheetName), body),
                                        "writing \(Self.listSheetName)")
