@@ -8,22 +8,16 @@ Usage: check_annotated.py EVALSHEET OUTDIR
   PDF; its pages are rendered to OUTDIR/annotated-page-N.png for a person to look at."""
 import glob, os, subprocess, sys
 import openpyxl
+from tally import Tally
 
 evalsheet, outdir = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 os.makedirs(outdir, exist_ok=True)
-passed = failed = 0
+tally = Tally("annotated workbook")
+check = tally.check
 RED, AMBER = "FFFFC7CE", "FFFFEB9C"
 FORM = "项目支出绩效自评表"
 
-
-def check(condition, what):
-    global passed, failed
-    if condition:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what)
 
 
 def annotate(source, output, *extra):
@@ -81,5 +75,4 @@ for old in glob.glob(os.path.join(outdir, "annotated-page*.png")):
     os.remove(old)
 subprocess.run(["pdftoppm", "-png", "-r", "70", pdf, os.path.join(outdir, "annotated-page")], check=True)
 
-print("annotated workbook: %d checks passed, %d failed" % (passed, failed))
-sys.exit(1 if failed else 0)
+tally.finish()

@@ -15,23 +15,17 @@ Usage: check_xlsx_print.py EVALSHEET OUTDIR
 import glob, json, os, re, subprocess, sys
 import openpyxl
 from openpyxl.utils import get_column_letter
+from tally import Tally
 
 evalsheet, outdir = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 seed = os.path.join(root, "Fixtures/tsv/000_e57ca213149e2c8b.txt")
 os.makedirs(outdir, exist_ok=True)
 env = dict(os.environ, HOME=outdir)
-passed = failed = 0
+tally = Tally("xlsx print")
+check = tally.check
 LEVEL1 = ("产出指标", "效益指标", "满意度指标")
 
-
-def check(condition, what):
-    global passed, failed
-    if condition:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what)
 
 
 def run(*args):
@@ -231,5 +225,4 @@ for (path, (lws, breaks)), pdf in zip(made, to_pdf([p for p, _ in made])):
     check(pages == breaks, "%s prints on %d pages, its breaks make %d" % (os.path.basename(path), pages, breaks))
     cut = cut_texts(lws, pdf)
     check(not cut, "%s: every long text printed to its end: %s" % (os.path.basename(path), cut))
-print("xlsx print: %d passed, %d failed" % (passed, failed))
-sys.exit(1 if failed else 0)
+tally.finish()

@@ -10,22 +10,16 @@ Usage: check_xlsx_template.py EVALSHEET OUTDIR
   inputs open, its computed cells formulas, and LibreOffice shows its amounts in the layout's money unit."""
 import glob, json, os, subprocess, sys, zipfile
 import openpyxl
+from tally import Tally
 
 evalsheet, outdir = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 seed = os.path.join(root, "Fixtures/tsv/000_e57ca213149e2c8b.txt")
 expected = json.load(open(os.path.join(root, "Fixtures/tsv/000_e57ca213149e2c8b.expected.json"), encoding="utf-8"))
 os.makedirs(outdir, exist_ok=True)
-passed = failed = 0
+tally = Tally("xlsx template")
+check = tally.check
 
-
-def check(condition, what):
-    global passed, failed
-    if condition:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what)
 
 
 def run(*args):
@@ -134,5 +128,4 @@ for layout, path in zip(layouts, made):
     shown = open(csv_path, encoding="utf-8").read() if os.path.exists(csv_path) else ""
     amount = "2,555,831.40" if layout in ("shenzhen", "yunnan-gongkai14") else "255.58314"
     check("党建事务" in shown and amount in shown, "%s: LibreOffice shows the project and %s" % (layout, amount))
-print("xlsx template: %d passed, %d failed" % (passed, failed))
-sys.exit(1 if failed else 0)
+tally.finish()
