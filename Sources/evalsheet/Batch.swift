@@ -65,7 +65,7 @@ struct Batch: ParsableCommand {
         }
         let converter = BatchConverter(input: input, output: output, format: try FormatRegistry.format(named: to),
                                        mode: baselineDir != nil ? .import : mode.flatMap(ImportMode.init(rawValue:)) ?? .export,
-                                       baselines: baselineFolder.map { BaselineIndex(folder: $0, fileSeconds: fileSeconds) },
+                                       baselines: baselineFolder.map { BaselineIndex(folder: $0, fileSeconds: fileSeconds, jobs: jobs) },
                                        jobs: jobs, noClobber: noClobber, fileSeconds: fileSeconds)
         let inputs = try converter.inputs(baselineFolder: baselineFolder)
         let lock = try FolderLock(folder: output)

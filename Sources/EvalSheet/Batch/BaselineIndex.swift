@@ -20,27 +20,31 @@ public struct BaselineIndex: Sendable {
     /// The exports that could not be read, as report rows.
     let failures: [BatchConverter.Outcome]
 
-    /// Reads every form under `folder`; what is not a form there is left out, what fails to read is reported.
-    public init(folder: URL, fileSeconds: Double) {
+    /// Reads every form under `folder` on up to `jobs` threads; what is not a form there is left out, what fails to
+    /// read is reported.
+    public init(folder: URL, fileSeconds: Double, jobs: Int = 1) {
         var walker = BatchInputWalker(root: Array(folder.standardizedFileURL.path.utf8), excluded: [],
                                       extensions: Set(FormatRegistry.all().flatMap(\.extensions)))
         let reader = BatchReader(root: folder.standardizedFileURL, seconds: fileSeconds)
+        let inputs = Array(walker.walk())
+        let read = ParallelMap.map(inputs.count, jobs: jobs) { index -> Result<[FormReading], Error>? in
+            guard inputs[index].problem == nil else { return nil }
+            return Result { try reader.read(inputs[index]).readings }
+        }
         var entries: [ProjectKey: [Entry]] = [:]
         var failures: [BatchConverter.Outcome] = []
-        for input in walker.walk() {
-            if let problem = input.problem {
-                if problem.status == .failed { failures.append(.baselineFailure(input.relative, problem.message)) }
-                continue
-            }
-            do {
-                let readings = try reader.read(input).readings
+        for (input, result) in zip(inputs, read) {
+            switch result {
+            case nil:
+                if let problem = input.problem, problem.status == .failed { failures.append(.baselineFailure(input.relative, problem.message)) }
+            case .success(let readings):
                 for reading in readings {
                     let name = readings.count > 1 ? input.relative + "#" + (reading.sheet ?? "") : input.relative
                     entries[ProjectKey(reading.form), default: []].append(Entry(name: name, form: reading.form))
                 }
-            } catch let failure as BatchFailure {
+            case .failure(let failure as BatchFailure):
                 if !failure.skipped { failures.append(.baselineFailure(input.relative, failure.message)) }
-            } catch {
+            case .failure(let error):
                 failures.append(.baselineFailure(input.relative, BatchMessage(en: "\(error)", zh: "\(error)")))
             }
         }
