@@ -135,7 +135,7 @@ enum FormService {
         do {
             let format = try FormatRegistry.format(forPath: upload.name)
             guard let first = try format.read(upload.data, options: ReadOptions()).first else {
-                throw EvalSheetError(.invalidForm, "no form found in the file")
+                throw EvalSheetError(.invalidForm, "no form found in the file", zh: "文件中没有找到表")
             }
             return first
         } catch let error as EvalSheetError {

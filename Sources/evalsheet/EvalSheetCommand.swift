@@ -19,14 +19,15 @@ struct EvalSheetCommand: ParsableCommand {
 
     static func main() {
         installInterruptHandler()
+        let language = CommandLanguage.current
         do {
             _ = try Layouts.all()
+            try CommandSuggestion.check(Array(CommandLine.arguments.dropFirst()), commands: configuration.subcommands.map { $0._commandName })
             var command = try parseAsRoot()
             try command.run()
         } catch let error as ExitCode {
             Foundation.exit(error.rawValue)
         } catch let error as EvalSheetError {
-            let language = Language.fromEnvironment(ProcessInfo.processInfo.environment)
             FileHandle.standardError.write(Data("evalsheet: \(error.message(language))\n".utf8))
             Foundation.exit(error.exitCode)
         } catch {
@@ -36,7 +37,7 @@ struct EvalSheetCommand: ParsableCommand {
                 print(message)
                 Foundation.exit(0)
             }
-            FileHandle.standardError.write(Data("\(message)\n".utf8))
+            FileHandle.standardError.write(Data("\(language == .zh ? ParserMessagesZH.translate(message) : message)\n".utf8))
             Foundation.exit(2)
         }
     }

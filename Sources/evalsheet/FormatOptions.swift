@@ -21,7 +21,8 @@ struct FormatOptions: ParsableArguments {
 
     func validate() throws {
         for name in [encoding, inputEncoding].compactMap({ $0 }) where TextEncoding(name: name) == nil {
-            throw ValidationError("unknown encoding \"\(name)\"; use utf-8, utf-8-bom, utf-16le or gb18030")
+            throw ValidationError(CommandLanguage.text("unknown encoding \"\(name)\"; use utf-8, utf-8-bom, utf-16le or gb18030",
+                                                       zh: "未知编码 \"\(name)\"；请使用 utf-8、utf-8-bom、utf-16le 或 gb18030"))
         }
     }
 

@@ -10,6 +10,8 @@ struct LayoutsCommand: ParsableCommand {
         discussion: "Reading finds the layout from the labels; --input-layout ID forces one, --layout ID chooses the output's."
     )
 
+    @OptionGroup var messages: LanguageOption
+
     func run() throws {
         let layouts = try Layouts.all()
         let width = layouts.map(\.id.count).max() ?? 0

@@ -53,7 +53,7 @@ public enum FormatRegistry {
 
     public static func format(named name: String, encoding: TextEncoding? = nil) throws -> any FormFormat {
         guard let format = all(encoding: encoding).first(where: { $0.name == name.lowercased() }) else {
-            throw EvalSheetError(.usage, "unknown format \"\(name)\"; use one of \(names)")
+            throw EvalSheetError(.usage, "unknown format \"\(name)\"; use one of \(names)", zh: "未知格式\u{201C}\(name)\u{201D}；请使用 \(names) 之一")
         }
         return format
     }
@@ -61,7 +61,7 @@ public enum FormatRegistry {
     public static func format(forPath path: String) throws -> any FormFormat {
         let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
         guard let format = all().first(where: { $0.extensions.contains(ext) }) else {
-            throw EvalSheetError(.usage, "\(path): cannot tell the format from the extension \".\(ext)\"; name it with --from or --to (\(names))")
+            throw EvalSheetError(.usage, "\(path): cannot tell the format from the extension \".\(ext)\"; name it with --from or --to (\(names))", zh: "\(path)：无法从扩展名 \".\(ext)\" 判断格式；请用 --from 或 --to 指定（\(names)）")
         }
         return format
     }

@@ -289,7 +289,7 @@ struct LayoutReader {
                 }
                 if let weight = parsed.weight {
                     guard !indicators.isEmpty else {
-                        throw EvalSheetError(.invalidForm, "cell \(cellName): weight \(level1Text) comes before any 一级指标; put the 一级指标 name first")
+                        throw EvalSheetError(.invalidForm, "cell \(cellName): weight \(level1Text) comes before any 一级指标; put the 一级指标 name first", zh: "单元格 \(cellName)：权重 \(level1Text) 出现在任何一级指标之前；请先填写一级指标名称")
                     }
                     indicators[indicators.count - 1].weight = weight
                     reading.cells[IndicatorPath.indicator(indicators.count - 1) + ".weight"] = cellName
@@ -307,7 +307,7 @@ struct LayoutReader {
                 && texts.allSatisfy { $0.1.isBlank || ($0.0.field == "item.name" && Self.isPlaceholder($0.1)) }
             guard !indicators.isEmpty else {
                 if isPlaceholder && level2Text.isBlank { continue }
-                throw EvalSheetError(.invalidForm, "cell \(cellName): indicator row without 一级指标; fill in the 一级指标 of the first row")
+                throw EvalSheetError(.invalidForm, "cell \(cellName): indicator row without 一级指标; fill in the 一级指标 of the first row", zh: "单元格 \(cellName)：指标行没有一级指标；请填写第一行的一级指标")
             }
             let i = indicators.count - 1
             let parsed2 = level2Label.parse(level2Text)

@@ -65,14 +65,14 @@ public enum FormFiles {
         var a = stat(), b = stat()
         guard input != "-", output != "-", stat(input, &a) == 0, stat(output, &b) == 0,
               a.st_dev == b.st_dev, a.st_ino == b.st_ino else { return }
-        throw EvalSheetError(.usage, "\(output): is the input itself; write to another file (the input would be replaced, and with it any other sheet)")
+        throw EvalSheetError(.usage, "\(output): is the input itself; write to another file (the input would be replaced, and with it any other sheet)", zh: "\(output)：输出就是输入文件本身；请写到另一个文件（否则输入文件及其中其他工作表会被替换）")
     }
 
     /// Writes `data` through standard output (`-`) or a descriptor alias such as `/dev/stdout`, never replacing it.
     private static func writeStream(_ data: Data, to path: String) throws {
         let descriptor = path == "-" ? STDOUT_FILENO : open(path, O_WRONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw EvalSheetError(.unreadable, "cannot open for writing (\(String(cString: strerror(errno)))); write with - instead")
+            throw EvalSheetError(.unreadable, "cannot open for writing (\(String(cString: strerror(errno)))); write with - instead", zh: "无法打开以写入（\(String(cString: strerror(errno)))）；请改用 -")
         }
         defer { if descriptor != STDOUT_FILENO { close(descriptor) } }
         try AtomicFile.writeAll(data, to: descriptor)
@@ -87,21 +87,21 @@ public enum FormFiles {
         }
         var info = stat()
         guard stat(path, &info) == 0 else {
-            throw EvalSheetError(.unreadable, "cannot open (\(String(cString: strerror(errno)))); check the path")
+            throw EvalSheetError(.unreadable, "cannot open (\(String(cString: strerror(errno)))); check the path", zh: "无法打开（\(String(cString: strerror(errno)))）；请检查路径")
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw EvalSheetError(.unreadable, "not a regular file; give the path of a form file")
+            throw EvalSheetError(.unreadable, "not a regular file; give the path of a form file", zh: "不是普通文件；请给出表文件的路径")
         }
         guard info.st_size <= maximumInputBytes else { throw tooLarge }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw EvalSheetError(.unreadable, "cannot open for reading; check its permissions")
+            throw EvalSheetError(.unreadable, "cannot open for reading; check its permissions", zh: "无法打开以读取；请检查文件权限")
         }
         defer { try? handle.close() }
         return handle.readData(ofLength: maximumInputBytes + 1)
     }
 
     private static var tooLarge: EvalSheetError {
-        EvalSheetError(.unreadable, "larger than \(maximumInputBytes >> 20) MiB; this is not a single form")
+        EvalSheetError(.unreadable, "larger than \(maximumInputBytes >> 20) MiB; this is not a single form", zh: "大于 \(maximumInputBytes >> 20) MiB；这不是单张表")
     }
 
     static func displayName(_ path: String) -> String { path == "-" ? "<stdin>" : path }

@@ -36,7 +36,7 @@ public struct TSVFormat: FormFormat {
             }
         }
         guard lines.count <= TSVRecords.maximumLines, cellCount <= TSVRecords.maximumCells else {
-            throw EvalSheetError(.invalidForm, "the form needs \(lines.count) lines of \(cellCount) cells, more than a TSV export holds (100,000 lines, 1,000,000 cells); write JSON or XLSX")
+            throw EvalSheetError(.invalidForm, "the form needs \(lines.count) lines of \(cellCount) cells, more than a TSV export holds (100,000 lines, 1,000,000 cells); write JSON or XLSX", zh: "该表需要 \(lines.count) 行、\(cellCount) 个单元格，超出 TSV 导出所能容纳的（100,000 行、1,000,000 个单元格）；请写为 JSON 或 XLSX")
         }
         return try (encoding ?? .utf8).encode(lines.joined(separator: "\n") + "\n")
     }

@@ -68,9 +68,11 @@ enum TSVRecords {
     }
 
     private static func tooMany(_ what: String, line: Int) -> EvalSheetError {
-        EvalSheetError(.invalidForm, what == "lines"
-            ? "more than 100,000 lines; a 项目支出绩效自评表 has a few thousand, so this is not one"
-            : "line \(line + 1): more than \(maximumCellsPerLine) cells on one line (or 1,000,000 in the file); the form is about ten columns wide, so this is not one")
+        what == "lines"
+            ? EvalSheetError(.invalidForm, "more than 100,000 lines; a 项目支出绩效自评表 has a few thousand, so this is not one",
+                             zh: "超过 100,000 行；项目支出绩效自评表只有几千行，所以这不是该表")
+            : EvalSheetError(.invalidForm, "line \(line + 1): more than \(maximumCellsPerLine) cells on one line (or 1,000,000 in the file); the form is about ten columns wide, so this is not one",
+                             zh: "第 \(line + 1) 行：一行超过 \(maximumCellsPerLine) 个单元格（或全文件超过 1,000,000 个）；该表约十列宽，所以这不是该表")
     }
 
     /// One cell as Excel writes it: quoted when it holds a tab, newline, CR or quote.

@@ -8,7 +8,7 @@ public struct XLSXFormat: FormFormat {
     public init() {}
 
     public func read(_ data: Data, options: ReadOptions) throws -> [FormReading] {
-        guard !data.isEmpty else { throw EvalSheetError(.unreadable, "the file is empty; not a spreadsheet") }
+        guard !data.isEmpty else { throw EvalSheetError(.unreadable, "the file is empty; not a spreadsheet", zh: "文件为空；不是电子表格") }
         if let refusal = CompoundFile.refusal(data) { throw refusal }
         return try XLSXReader(parts: try ZipParts(data: data)).read(options: options)
     }
