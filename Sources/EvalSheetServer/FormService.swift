@@ -168,6 +168,7 @@ enum FormService {
     private static func contentType(_ format: String, encoding: TextEncoding?) -> String {
         switch format {
         case "json": return "application/json; charset=utf-8"
+        case "csv": return "text/csv; charset=" + (encoding == .gb18030 ? "gb18030" : encoding == .utf16LE ? "utf-16le" : "utf-8")
         case "xlsx": return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         default: return "text/tab-separated-values; charset=" + (encoding == .gb18030 ? "gb18030" : encoding == .utf16LE ? "utf-16le" : "utf-8")
         }

@@ -26,18 +26,19 @@ struct FormatOptions: ParsableArguments {
         }
     }
 
-    /// The reader for `input` and the writer for `output`, from the flags or the extensions (`-` means JSON);
-    /// no reader for a folder, which can only be an unzipped spreadsheet, nor for an .xls.
+    /// The reader for `input` and the writer for `output`, from the flags or the extensions (an output `-` means JSON);
+    /// no reader for standard input, known by its content (text when an input encoding is given), nor for a folder
+    /// (an unzipped spreadsheet) or an .xls.
     func resolve(input: String, output: String) throws -> (reader: (any FormFormat)?, writer: any FormFormat) {
         let outputName = try to ?? (output == "-" ? "json" : FormatRegistry.format(forPath: output).name)
         let writer = try FormatRegistry.format(named: outputName, encoding: encoding.flatMap(TextEncoding.init(name:)))
-        let readEncoding = (inputEncoding ?? (outputName == "tsv" ? nil : encoding)).flatMap(TextEncoding.init(name:))
+        let readEncoding = (inputEncoding ?? (["tsv", "csv"].contains(outputName) ? nil : encoding)).flatMap(TextEncoding.init(name:))
         var isFolder: ObjCBool = false
         if from == nil, FileManager.default.fileExists(atPath: input, isDirectory: &isFolder), isFolder.boolValue {
             return (nil, writer)
         }
-        if from == nil, input.lowercased().hasSuffix(".xls") { return (nil, writer) }  // FormFiles says what an .xls is
-        let inputName = try from ?? (input == "-" ? "json" : FormatRegistry.format(forPath: input).name)
+        if from == nil, input == "-" && readEncoding == nil || input.lowercased().hasSuffix(".xls") { return (nil, writer) }  // FormFiles tells them apart
+        let inputName = try from ?? (input == "-" ? "tsv" : FormatRegistry.format(forPath: input).name)
         return (try FormatRegistry.format(named: inputName, encoding: readEncoding), writer)
     }
 }

@@ -48,7 +48,7 @@ extension FormFormat {
 public enum FormatRegistry {
     /// Every format, with its defaults.
     public static func all(encoding: TextEncoding? = nil) -> [any FormFormat] {
-        [TSVFormat(encoding: encoding), JSONFormat(), XLSXFormat()]
+        [TSVFormat(encoding: encoding), TSVFormat.csv(encoding: encoding), JSONFormat(), XLSXFormat()]
     }
 
     public static func format(named name: String, encoding: TextEncoding? = nil) throws -> any FormFormat {
@@ -64,6 +64,13 @@ public enum FormatRegistry {
             throw EvalSheetError(.usage, "\(path): cannot tell the format from the extension \".\(ext)\"; name it with --from or --to (\(names))", zh: "\(path)：无法从扩展名 \".\(ext)\" 判断格式；请用 --from 或 --to 指定（\(names)）")
         }
         return format
+    }
+
+    /// The format of unnamed bytes (standard input): zip → xlsx, `{` first → json, anything else a text table.
+    public static func format(ofContent data: Data) -> any FormFormat {
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return XLSXFormat() }
+        let first = data.drop { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }.first
+        return first == UInt8(ascii: "{") ? JSONFormat() : TSVFormat()
     }
 
     public static var names: String { all().map(\.name).joined(separator: ", ") }

@@ -5,8 +5,8 @@ public enum FormFiles {
     /// Largest input read, so a hostile file cannot exhaust memory.
     public static let maximumInputBytes = 256 << 20
 
-    /// Reads every form in `path`, with the format from `format` or the extension of `shownAs` (the name errors give,
-    /// default the path). A command-line path whose bytes are not UTF-8 is opened by its bytes and shown as GB18030.
+    /// Reads every form in `path`, with the format from `format`, the extension of `shownAs` (the name errors give,
+    /// default the path) or, for standard input, the content; an .xls is told by its bytes, whatever its name. A command-line path whose bytes are not UTF-8 is opened by its bytes and shown as GB18030.
     public static func read(_ path: String, format: (any FormFormat)? = nil,
                             options: ReadOptions = ReadOptions(), shownAs: String? = nil) throws -> [FormReading] {
         if shownAs == nil, access(path, F_OK) != 0, let bytes = PathBytes.commandLineBytes(for: path) {
@@ -22,11 +22,9 @@ public enum FormFiles {
             if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
                 return try XLSXFormat().read(directory: URL(fileURLWithPath: path), options: options)
             }
-            if format == nil, (shownAs ?? path).lowercased().hasSuffix(".xls"), let refusal = CompoundFile.refusal(try readData(path)) {
-                throw refusal
-            }
-            let chosen = try format ?? FormatRegistry.format(forPath: shownAs ?? path)
             let data = try readData(path)
+            if let refusal = CompoundFile.refusal(data) { throw refusal }
+            let chosen = try format ?? (path == "-" ? FormatRegistry.format(ofContent: data) : FormatRegistry.format(forPath: shownAs ?? path))
             return try chosen.read(data, options: options)
         } catch let error as EvalSheetError {
             throw error.located(in: shownAs ?? displayName(path))
