@@ -28,7 +28,16 @@ struct CheckOptions: ParsableArguments {
 
     /// Reads `input` (format from `format` or its extension) and checks it in the chosen mode against the baseline.
     func check(_ input: String, format: (any FormFormat)? = nil, recompute: Bool = false) throws -> (reading: FormReading, checked: CheckedForm) {
-        let reading = try FormFiles.read(input, format: format, options: ReadOptions(sheet: sheet, layout: inputLayout))[0]
+        try check(try read(input, format: format)[0], from: input, recompute: recompute)
+    }
+
+    /// Every form in `input` (on the chosen sheet, in the chosen layout).
+    func read(_ input: String, format: (any FormFormat)? = nil) throws -> [FormReading] {
+        try FormFiles.read(input, format: format, options: ReadOptions(sheet: sheet, layout: inputLayout))
+    }
+
+    /// Checks `reading`, read from `input`, in the chosen mode against the baseline.
+    func check(_ reading: FormReading, from input: String, recompute: Bool = false) throws -> (reading: FormReading, checked: CheckedForm) {
         let system = try baseline.map { try FormFiles.read($0)[0].form }
         if let note = FormFiles.hiddenSheetNote(reading, hidden: reading.sheet == nil ? [] : FormFiles.hiddenSheets(input)) {
             FileHandle.standardError.write(Data("evalsheet: \(input): \(note)\n".utf8))
