@@ -296,7 +296,7 @@ struct LayoutReader {
                 }
             } else if !level1Text.isEmpty {
                 throw EvalSheetError.badValue(cell: cellName, path: IndicatorPath.indicator(indicators.count) + ".weight",
-                                              label: "一级指标", expected: "a name with its weight such as 产出指标 (50分)", found: level1Text)
+                                              label: "一级指标", expected: ("a name with its weight such as 产出指标 (50分)", "带分值的名称，如 产出指标 (50分)"), found: level1Text)
             }
             var texts: [(Layout.Cell, String, Int)] = []
             for cell in itemCells {
@@ -443,17 +443,17 @@ struct LayoutReader {
         case .unit:
             let unit = LabelText.halfWidth(text).trimmed
             guard FieldCatalog.shared.moneyUnits[unit] != nil else {
-                throw EvalSheetError.badValue(cell: ref, path: path, label: label, expected: "元 or 万元", found: text)
+                throw EvalSheetError.badValue(cell: ref, path: path, label: label, expected: ("元 or 万元", "元或万元"), found: text)
             }
             return .text(unit)
         case .integer:
             guard let value = CellText.integer(text) else {
-                throw EvalSheetError.badValue(cell: ref, path: path, label: label, expected: "a whole number", found: text)
+                throw EvalSheetError.badValue(cell: ref, path: path, label: label, expected: ("a whole number", "整数"), found: text)
             }
             return .integer(value)
         case .amount, .decimal, .percent:
             guard let value = CellText.decimal(text, percent: format == .percent) else {
-                throw EvalSheetError.badValue(cell: ref, path: path, label: label, expected: "a decimal number", found: text)
+                throw EvalSheetError.badValue(cell: ref, path: path, label: label, expected: ("a decimal number", "数字"), found: text)
             }
             return .decimal(value)
         }

@@ -44,9 +44,9 @@ public struct EvalSheetError: Error, Equatable, CustomStringConvertible, Sendabl
             zh: "不是项目支出绩效自评表：找不到标签\u{201C}\(label)\u{201D}；请确认此文件是该表")
     }
 
-    static func badValue(cell: String, path: String, label: String, expected: String, found: String) -> EvalSheetError {
+    static func badValue(cell: String, path: String, label: String, expected: (en: String, zh: String), found: String) -> EvalSheetError {
         EvalSheetError(.invalidForm,
-            "cell \(cell) (\(path), \(label)): expected \(expected), found \"\(found.prefix(60))\"; correct the cell and convert again",
-            zh: "单元格 \(cell)（\(label)，\(path)）：应为 \(expected)，实为\u{201C}\(found.prefix(60))\u{201D}；请更正该单元格后重新转换")
+            "cell \(cell) (\(path), \(label)): expected \(expected.en), found \"\(found.prefix(60))\"; correct the cell and convert again",
+            zh: "单元格 \(cell)（\(label)，\(path)）：应为\(expected.zh)，实为\u{201C}\(found.prefix(60))\u{201D}；请更正该单元格后重新转换")
     }
 }

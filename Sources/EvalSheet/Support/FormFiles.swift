@@ -52,10 +52,12 @@ public enum FormFiles {
         return (try? XLSXFormat().hiddenSheets(data)) ?? []
     }
 
-    /// What to tell the user when `reading` came from a sheet hidden in Excel, nil otherwise.
-    public static func hiddenSheetNote(_ reading: FormReading, hidden: Set<String>) -> String? {
+    /// What to tell the user (in `language`) when `reading` came from a sheet hidden in Excel, nil otherwise.
+    public static func hiddenSheetNote(_ reading: FormReading, hidden: Set<String>, language: Language = .en) -> String? {
         guard let sheet = reading.sheet, hidden.contains(sheet) else { return nil }
-        return "the form was read from sheet \u{201C}\(sheet)\u{201D}, which is hidden in Excel; unhide it to check it is the form you mean"
+        return language == .zh
+            ? "表读自工作表\u{201C}\(sheet)\u{201D}，它在 Excel 中是隐藏的；请取消隐藏，确认是您要的表"
+            : "the form was read from sheet \u{201C}\(sheet)\u{201D}, which is hidden in Excel; unhide it to check it is the form you mean"
     }
 
     /// Refuses an output that is the input itself (same device and inode), which writing would replace.
