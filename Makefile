@@ -53,6 +53,7 @@ test: test-deps
 	$(PYTHON) Tests/scripts/check_json_schema.py $(BIN)
 	rm -rf out/xlsx-check
 	$(PYTHON) Tests/scripts/check_xlsx_template.py $(BIN) out/xlsx-check
+	$(PYTHON) Tests/scripts/check_annotated.py $(BIN) out/annotated-check
 	mkdir -p out/browser
 	$(PYTHON) Tests/browser/page_test.py $(BIN) out/browser
 	$(PYTHON) Tests/browser/load_test.py $(BIN)

@@ -66,6 +66,23 @@ enum FormService {
         }
     }
 
+    /// The form in `upload` written back in its layout with each finding's cell marked and commented (`validate --annotate`).
+    static func annotate(_ upload: Upload, options: CheckChoice, baselines: [Upload]) throws -> Output {
+        try refusingLikeTheCLI(in: options.lang) {
+            let (reading, checked) = try check(upload, options: options, baselines: baselines)
+            let name = upload.stem + (try language(options.lang) == .zh ? "-问题标注.xlsx" : "-annotated.xlsx")
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("evalsheet-\(UUID().uuidString).xlsx").path
+            defer { unlink(path) }
+            do {
+                try XLSXFormat().writeAnnotated(reading.form, findings: checked.findings, language: try language(options.lang),
+                                                options: WriteOptions(), toFile: path)
+            } catch let error as EvalSheetError {
+                throw error.located(in: name)
+            }
+            return Output(name: name, data: try Data(contentsOf: URL(fileURLWithPath: path)), contentType: contentType("xlsx", encoding: nil))
+        }
+    }
+
     /// A blank import template in `format`: system cells from `source` when given, otherwise empty under the standard indicators.
     static func template(from source: Upload?, format: String, layout id: String?) throws -> Output {
         try refusingLikeTheCLI {

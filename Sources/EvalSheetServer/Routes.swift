@@ -6,7 +6,7 @@ struct Routes: Sendable {
     /// Every route as method and path, as docs/openapi.json lists them (the page's assets aside).
     static let table: [(method: String, path: String)] = [
         ("GET", "/healthz"), ("GET", "/api/layouts"), ("POST", "/api/login"), ("POST", "/api/convert"),
-        ("POST", "/api/validate"), ("POST", "/api/template"), ("POST", "/api/batch"),
+        ("POST", "/api/validate"), ("POST", "/api/annotate"), ("POST", "/api/template"), ("POST", "/api/batch"),
     ]
 
     let uploads: Uploads
@@ -20,6 +20,7 @@ struct Routes: Sendable {
         router.post("/api/login") { request, _ in try await login(request) }
         router.post("/api/convert") { request, _ in try await convert(request) }
         router.post("/api/validate") { request, _ in try await validate(request) }
+        router.post("/api/annotate") { request, _ in try await annotate(request) }
         router.post("/api/template") { request, _ in try await template(request) }
         router.post("/api/batch") { request, _ in try await batch(request) }
     }
@@ -39,6 +40,14 @@ struct Routes: Sendable {
         let choice = Query(request).choice
         let report = try await run { try FormService.validate(file, options: choice, baselines: baselines) }
         return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: report)))
+    }
+
+    private func annotate(_ request: Request) async throws -> Response {
+        let parts = try await uploads.parts(of: request)
+        let file = try Uploads.file(parts, field: "file"), baselines = Uploads.files(parts, field: "baseline")
+        let choice = Query(request).choice
+        let output = try await run { try FormService.annotate(file, options: choice, baselines: baselines) }
+        return Download.response(output.data, name: output.name, contentType: output.contentType)
     }
 
     private func template(_ request: Request) async throws -> Response {

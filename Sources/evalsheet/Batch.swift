@@ -2,15 +2,23 @@ import ArgumentParser
 import EvalSheet
 import Foundation
 
-/// `evalsheet batch IN OUT --to FORMAT`: every form under a folder tree, on every core, with a report.
+/// `evalsheet batch IN OUT --to FORMAT`: every form under a folder tree, on every core, with a report; for a
+/// department, each filled form checked against its system export and a summary workbook.
 struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Convert every form under a folder into another folder, mirroring the tree.",
+        abstract: "Convert every form under a folder into another folder, mirroring the tree; check a department's forms.",
         discussion: """
-        Goes on past bad files; writes OUTPUT_DIR/report.csv and report.json (file, sheet, output, status, findings, error, time) and exits 1 if any file failed. A workbook holding several forms (one per sheet) gives one output per form, named after the sheet.
+        Goes on past bad files; writes OUTPUT_DIR/report.csv (UTF-8 with BOM, for Excel) and report.json: file, sheet, output, status, findings, error, time, baseline. Every file under the input folder has a row; status is ok, warnings, errors, unpaired, failed, skipped, skipped (exists) or skipped (not a form file). A workbook holding several forms (one per sheet) gives one output per form, named after the sheet.
 
-        Example:
+        With --baseline-dir (implies --mode import), each filled form is checked as validate --baseline checks it, against the system export of the same project: same project code and year, or, without a code, same project name, implementing unit and year. Forms without a system export, and system exports without a filled form, are reported as unpaired; two exports of one project are reported, not guessed.
+
+        --summary writes a protected workbook with one row per form (unit, project, code, year, money unit, annual budget and executed in 元, execution rate, total score, errors, warnings, status) and a totals row.
+
+        Exit codes: 0 nothing failed and no errors found (warnings, unpaired and skipped files allowed), 1 a file failed or a form has errors, 2 usage errors, 130 interrupted.
+
+        Examples:
           evalsheet batch 历年自评表/ 转换结果/ --to json --jobs 2
+          evalsheet batch 各单位已填/ 导入/ --to json --baseline-dir 系统导出/ --summary 汇总.xlsx --lang zh
         """
     )
 
@@ -19,51 +27,72 @@ struct Batch: ParsableCommand {
 
     @Option(help: "Output format: \(FormatRegistry.names).") var to: String
     @Option(help: "Parallel conversions (default: the number of cores).") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-    @Option(help: "export (default) or import (greyed fields unverified without a baseline).") var mode: String = "export"
-    @Option(help: "Language of findings in the report: zh or en (default: from LANG).") var lang: String?
-    @Flag(help: "Refuse to replace existing output files.") var noClobber = false
+    @Option(help: "export (default) or import (greyed fields belong to the system; see --baseline-dir).") var mode: String?
+    @Option(help: "A folder of system exports (any format) to check each filled form against; implies --mode import.") var baselineDir: String?
+    @Option(help: "Also write a summary workbook (.xlsx) with one row per form and a totals row.") var summary: String?
+    @Option(help: "Language of messages and of findings in the report: zh or en (default: from LANG).") var lang: String?
+    @Flag(help: "Keep existing output files: their forms are reported as skipped (exists).") var noClobber = false
     @Option(help: "Seconds reading one file may take before it is refused (default 60).") var fileSeconds: Double = 60
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard fileSeconds > 0 else { throw ValidationError("--file-seconds must be more than 0") }
-        guard ImportMode(rawValue: mode) != nil else { throw ValidationError("unknown mode \"\(mode)\"; use export or import") }
+        if let mode, ImportMode(rawValue: mode) == nil { throw ValidationError("unknown mode \"\(mode)\"; use export or import") }
+        if mode == "export", baselineDir != nil { throw ValidationError("--baseline-dir belongs to --mode import") }
+        if let summary, !summary.lowercased().hasSuffix(".xlsx") { throw ValidationError("--summary writes a workbook; give a name ending in .xlsx") }
         if let lang, Language(rawValue: lang) == nil { throw ValidationError("unknown language \"\(lang)\"; use zh or en") }
     }
 
     func run() throws {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: inputDirectory, isDirectory: &isFolder), isFolder.boolValue else {
-            throw EvalSheetError(.unreadable, "\(inputDirectory): not a folder; give the folder holding the forms")
+        let language = lang.flatMap(Language.init(rawValue:)) ?? .fromEnvironment(ProcessInfo.processInfo.environment)
+        do {
+            try run(in: language)
+        } catch let error as EvalSheetError {
+            FileHandle.standardError.write(Data("evalsheet: \(error.message(language))\n".utf8))
+            throw ExitCode(error.exitCode)
         }
+    }
+
+    private func run(in language: Language) throws {
         let output = URL(fileURLWithPath: outputDirectory)
+        let baselineFolder = try baselineDir.map { try folder($0, what: BatchText.baselineFolder) }
+        let input = try folder(inputDirectory, what: BatchText.inputFolder)
         do {
             try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         } catch {
-            throw EvalSheetError(.unreadable, "\(outputDirectory): cannot create the output folder (\(error.localizedDescription))")
+            throw EvalSheetError(.unreadable, "\(outputDirectory): cannot create the output folder (\(error.localizedDescription))",
+                                 zh: "\(outputDirectory)：无法创建输出文件夹（\(error.localizedDescription)）")
         }
-        let language = lang.flatMap(Language.init(rawValue:)) ?? .fromEnvironment(ProcessInfo.processInfo.environment)
-        let converter = BatchConverter(input: URL(fileURLWithPath: inputDirectory), output: output,
-                                       format: try FormatRegistry.format(named: to), mode: ImportMode(rawValue: mode)!,
+        let converter = BatchConverter(input: input, output: output, format: try FormatRegistry.format(named: to),
+                                       mode: baselineDir != nil ? .import : mode.flatMap(ImportMode.init(rawValue:)) ?? .export,
+                                       baselines: baselineFolder.map { BaselineIndex(folder: $0, fileSeconds: fileSeconds) },
                                        jobs: jobs, noClobber: noClobber, fileSeconds: fileSeconds)
-        let inputs = try converter.inputs()
+        let inputs = try converter.inputs(baselineFolder: baselineFolder)
         let lock = try FolderLock(folder: output)
         defer { lock.release() }
         stopBetweenFilesOnInterrupt()
-        let progress = Progress(total: inputs.count)
+        let progress = BatchProgress(total: inputs.count, language: language)
         let started = Date()
         let outcomes = converter.run(inputs) { done, outcome in progress.update(done: done, outcome: outcome) }
         progress.finish()
         let interrupted = Interruption.requested
-        try AtomicFile.write(Data(BatchReport.csv(outcomes, language: language, interrupted: interrupted).utf8), to: output.appendingPathComponent("report.csv").path)
+        let report = output.appendingPathComponent("report.csv").path
+        try AtomicFile.write(Data(BatchReport.csv(outcomes, language: language, interrupted: interrupted).utf8), to: report)
         try AtomicFile.write(Data(BatchReport.json(outcomes, language: language, interrupted: interrupted).utf8), to: output.appendingPathComponent("report.json").path)
-        let failed = outcomes.filter { $0.status == .failed }.count, skipped = outcomes.filter { $0.status == .skipped }.count
-        let seconds = Date().timeIntervalSince(started)
-        FileHandle.standardError.write(Data(String(format: "evalsheet: %@%d converted, %d failed, %d skipped in %.2f s; report in %@\n",
-                                                   interrupted ? "interrupted: " : "", outcomes.count - failed - skipped, failed, skipped, seconds,
-                                                   output.appendingPathComponent("report.csv").path).utf8))
+        if let summary { try BatchSummary.write(outcomes, to: summary) }
+        let text = BatchText.summary(outcomes, interrupted: interrupted, seconds: Date().timeIntervalSince(started), report: report, language: language)
+        FileHandle.standardError.write(Data(text.utf8))
         if interrupted { throw ExitCode(130) }
-        if failed > 0 { throw ExitCode(1) }
+        if outcomes.contains(where: { $0.status == .failed || $0.status == .errors }) { throw ExitCode(1) }
+    }
+
+    /// The folder at `path`, or a refusal naming `what` it was to be.
+    private func folder(_ path: String, what: BatchMessage) throws -> URL {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw EvalSheetError(.unreadable, "\(path): not a folder; give \(what.en)", zh: "\(path)：不是文件夹；请给出\(what.zh)")
+        }
+        return URL(fileURLWithPath: path)
     }
 
     /// The first Ctrl-C or SIGTERM lets the files in hand finish and the report be written; a second one stops at once.
@@ -78,38 +107,4 @@ struct Batch: ParsableCommand {
             }
         }
     }
-}
-
-/// A progress bar on a terminal, plain progress lines otherwise, on stderr.
-final class Progress: @unchecked Sendable {
-    private let total: Int
-    private let isTerminal = isatty(STDERR_FILENO) == 1
-    private let lock = NSLock()
-    private var failed = 0
-    private var lastLine = -1
-
-    init(total: Int) { self.total = total }
-
-    func update(done: Int, outcome: BatchConverter.Outcome) {
-        lock.withLock {
-            if outcome.status == .failed {
-                failed += 1
-                FileHandle.standardError.write(Data(((isTerminal ? "\r\u{1B}[K" : "") + "failed: \(outcome.error ?? outcome.input)\n").utf8))
-            }
-            if isTerminal {
-                let width = 30
-                let filled = total == 0 ? width : width * done / total
-                let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-                FileHandle.standardError.write(Data("\r\(bar) \(done)/\(total)  failed \(failed)".utf8))
-            } else {
-                let step = max(1, total / 20)
-                if done / step != lastLine || done == total {
-                    lastLine = done / step
-                    FileHandle.standardError.write(Data("progress: \(done)/\(total) files, \(failed) failed\n".utf8))
-                }
-            }
-        }
-    }
-
-    func finish() { if isTerminal { FileHandle.standardError.write(Data("\n".utf8)) } }
 }

@@ -14,6 +14,7 @@ struct Validate: ParsableCommand {
           evalsheet validate 党建事务.xlsx
           evalsheet validate 党建事务-已填.xlsx --baseline 系统导出.json --lang en
           evalsheet validate 党建事务.txt --format json
+          evalsheet validate 已填.xlsx --baseline 系统导出.json --annotate 已填-问题标注.xlsx
         """
     )
 
@@ -25,8 +26,22 @@ struct Validate: ParsableCommand {
     @Option(help: "Report format.")
     var format: ReportFormat = .text
 
+    @Option(help: ArgumentHelp("Also write the form as an .xlsx with each finding's cell coloured (error red, warning amber) and commented, and a 问题清单 sheet listing them.", valueName: "OUT.xlsx"))
+    var annotate: String?
+
+    @Option(help: "Password that protects the annotated workbook's sheets (default: protected without a password).")
+    var password: String?
+
     func run() throws {
+        if let annotate { try FormFiles.refuseOverwriting(input: file, with: annotate) }
         let (reading, checked) = try checks.check(file)
+        if let annotate {
+            // The form as the file holds it, in its own layout: the cells the clerk will correct.
+            try AtomicFile.write(to: annotate) {
+                try XLSXFormat().writeAnnotated(reading.form, findings: checked.findings, language: checks.language,
+                                                options: WriteOptions(password: password), toFile: $0)
+            }
+        }
         let output: String
         switch format {
         case .text:

@@ -44,6 +44,24 @@ import EvalSheet
         #expect(codes.contains("system-changed"))
     }
 
+    @Test func annotateAnswersTheWorkbookOfValidateAnnotate() async throws {
+        let server = try await TestServer.start()
+        let reply = try await server.post("/api/annotate?lang=zh", parts: [try .fixture("import/tampered.xlsx"),
+                                                                      try .fixture(Self.seed, field: "baseline")])
+        #expect(reply.status == 200 && reply.body.prefix(2) == Data("PK".utf8))
+        #expect(reply.header("Content-Disposition")?.contains("filename*=UTF-8''tampered-%E9%97%AE%E9%A2%98%E6%A0%87%E6%B3%A8.xlsx") == true,
+                "named 问题标注: \(reply.header("Content-Disposition") ?? "")")
+        let folder = TestServer.root.appendingPathComponent("Fixtures/import")
+        let annotated = FileManager.default.temporaryDirectory.appendingPathComponent("served-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: annotated) }
+        _ = try CommandLineTool.run(["validate", "tampered.xlsx", "--baseline", "../tsv/000_e57ca213149e2c8b.txt", "--annotate", annotated.path,
+                                     "--lang", "zh"], in: folder)
+        let served = try XLSXFormat().read(reply.body, options: ReadOptions())[0].form
+        #expect(served == (try XLSXFormat().read(try Data(contentsOf: annotated), options: ReadOptions())[0].form), "the form as the command line writes it")
+        let unreadable = try await server.post("/api/annotate", parts: [.init(filename: "x.xlsx", data: Data("no".utf8))])
+        #expect(unreadable.status == 400 || unreadable.status == 422)
+    }
+
     @Test func templateIsBlankWithTheSystemFieldsOfTheUpload() async throws {
         let server = try await TestServer.start()
         let empty = try await server.post("/api/template", parts: [])

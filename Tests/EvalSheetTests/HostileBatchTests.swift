@@ -93,7 +93,7 @@ import Testing
         #expect(!done.isEmpty && done.count < 2000)
         for entry in done { #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(entry["output"] as! String).path)) }
         let csv = try String(contentsOf: output.appendingPathComponent("report.csv"), encoding: .utf8)
-        #expect(csv.hasSuffix(",,,interrupted,,interrupted: the files above were done; run the batch again for the rest,\r\n"))
+        #expect(csv.hasSuffix(",,,interrupted,,interrupted: the files above were done; run the batch again for the rest,,\r\n"))
     }
 
     @Test func aSecondBatchIntoTheSameFolderIsRefused() throws {

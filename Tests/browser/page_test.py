@@ -105,6 +105,7 @@ def main(binary, out):
         findings = filled_row.find_elements(By.CSS_SELECTOR, "table.findings tr")
         assert len(findings) >= 1, filled_row.text
         assert any(f.find_elements(By.TAG_NAME, "td")[0].text for f in findings), "findings name their cells"
+        assert "项目信息 · 项目名称" in filled_row.text, "findings name their place in words: " + filled_row.text
         driver.save_screenshot(os.path.join(out, "page-zh.png"))
 
         seed_row.find_element(By.CSS_SELECTOR, "a[data-format=XLSX]").click()
@@ -113,6 +114,13 @@ def main(binary, out):
         sheet = openpyxl.load_workbook(workbook_path).worksheets[0]
         values = {str(cell.value) for row in sheet.iter_rows() for cell in row if cell.value is not None}
         assert "党建事务" in values and sheet.protection.sheet, "the downloaded XLSX holds the form, protected"
+
+        filled_row.find_element(By.CSS_SELECTOR, "a[data-format='问题标注（XLSX）']").click()
+        annotated_path = wait_for_file(downloads, "*-问题标注.xlsx")
+        annotated = openpyxl.load_workbook(annotated_path)
+        assert annotated.sheetnames == ["项目支出绩效自评表", "问题清单"], annotated.sheetnames
+        comment = annotated.worksheets[0]["D2"].comment
+        assert comment is not None and "已保留系统值" in comment.text, "the changed greyed cell is commented"
 
         driver.find_element(By.ID, "zip").click()
         archive = wait_for_file(downloads, "*.zip")

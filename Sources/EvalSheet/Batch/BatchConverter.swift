@@ -1,67 +1,61 @@
 import Foundation
 
 /// Converts every form under a folder tree into another folder, mirroring the tree, on several cores,
-/// going on past bad files and recording what happened to each.
+/// going on past bad files and recording what happened to each; with system exports, checks each form against its own.
 public struct BatchConverter: Sendable {
-    /// What happened to one input (or one sheet of a workbook).
-    public struct Outcome: Sendable {
-        public enum Status: String, Sendable { case ok, warnings, failed, skipped }
-        public let input: String
-        public let sheet: String?
-        public let output: String?
-        public let status: Status
-        public let findings: [Finding]
-        public let error: String?
-        public let milliseconds: Double
-        /// What else the report says: a name that is not UTF-8, an output renamed to stay unique.
-        public var notes: [String] = []
-    }
-
     public let inputRoot: URL
     public let outputRoot: URL
     public let format: any FormFormat
     public let mode: ImportMode
+    /// The system exports the forms are checked against in import mode (`--baseline-dir`).
+    public let baselines: BaselineIndex?
     public let jobs: Int
     public let noClobber: Bool
     /// The time reading one file may take before it is refused.
     public let fileSeconds: Double
 
-    public init(input: URL, output: URL, format: any FormFormat, mode: ImportMode = .export, jobs: Int, noClobber: Bool = false,
-                fileSeconds: Double = 60) {
+    public init(input: URL, output: URL, format: any FormFormat, mode: ImportMode = .export, baselines: BaselineIndex? = nil,
+                jobs: Int, noClobber: Bool = false, fileSeconds: Double = 60) {
         self.inputRoot = input.standardizedFileURL
         self.outputRoot = output.standardizedFileURL
         self.format = format
         self.mode = mode
+        self.baselines = baselines
         self.jobs = max(1, jobs)
         self.noClobber = noClobber
         self.fileSeconds = fileSeconds
     }
 
-    /// Every input under the root: files with a known extension (and .xls, to say it must be saved as .xlsx), unzipped spreadsheets (folders with
-    /// `[Content_Types].xml`), and what is reported instead (link loops, links out of the tree, unreadable folders).
-    /// Refuses an output folder that is the input folder; one inside it is left out of the inputs.
-    public func inputs() throws -> [BatchInput] {
-        var input = stat(), output = stat()
+    /// Every file under the root (hidden ones aside): forms by extension, unzipped spreadsheets (folders with
+    /// `[Content_Types].xml`), and what is reported instead (files that are not forms, link loops, links out of the tree,
+    /// unreadable folders). Refuses an output folder that is the input folder; one inside it, or the baseline folder
+    /// inside it, is left out of the inputs.
+    public func inputs(baselineFolder: URL? = nil) throws -> [BatchInput] {
+        var input = stat(), output = stat(), baseline = stat()
         let hasOutput = stat(outputRoot.path, &output) == 0
         if hasOutput, stat(inputRoot.path, &input) == 0, input.st_dev == output.st_dev, input.st_ino == output.st_ino {
-            throw EvalSheetError(.usage, "\(outputRoot.path): is the input folder; write into another folder (the forms would be replaced)")
+            throw EvalSheetError(.usage, "\(outputRoot.path): is the input folder; write into another folder (the forms would be replaced)",
+                                 zh: "\(outputRoot.path)：是输入文件夹；请输出到另一个文件夹（否则表单会被替换）")
         }
-        var walker = BatchInputWalker(root: Array(inputRoot.path.utf8), output: hasOutput ? (output.st_dev, output.st_ino) : nil,
-                                      extensions: Set(FormatRegistry.all().flatMap(\.extensions) + ["xls"]))
+        var excluded = hasOutput ? [(output.st_dev, output.st_ino)] : []
+        if let baselineFolder, stat(baselineFolder.path, &baseline) == 0 { excluded.append((baseline.st_dev, baseline.st_ino)) }
+        var walker = BatchInputWalker(root: Array(inputRoot.path.utf8), excluded: excluded,
+                                      extensions: Set(FormatRegistry.all().flatMap(\.extensions)))
         return walker.walk()
     }
 
     /// Converts `inputs`, calling `progress` after each with the count done; stops between files once
-    /// `Interruption.requested`, leaving out what was not started.
+    /// `Interruption.requested`, leaving out what was not started. With system exports, the rows of those that could
+    /// not be read, and (unless interrupted) of those no form was paired with, come last.
     public func run(_ inputs: [BatchInput], progress: @escaping @Sendable (Int, Outcome) -> Void) -> [Outcome] {
         let names = OutputNames()
         let stems = inputs.map { stem($0.relative) }
         let counts = Dictionary(stems.map { ($0, 1) }, uniquingKeysWith: +)
-        let planned = inputs.map { input -> (path: String, note: String?) in
+        let planned = inputs.map { input -> (path: String, note: BatchMessage?) in
             guard input.problem == nil else { return ("", nil) }
             let wanted = outputPath(for: input.relative, sheet: nil, keepExtension: counts[stem(input.relative)]! > 1)
             let path = names.claim(wanted)
-            return (path, path == wanted ? nil : "written as \(path): \(wanted) is another output of this batch")
+            return (path, path == wanted ? nil : BatchMessages.renamed(path, wanted: wanted))
         }
         let queue = WorkQueue(count: inputs.count)
         let results = OutcomeStore(count: inputs.count)
@@ -72,61 +66,87 @@ public struct BatchConverter: Sendable {
                 for outcome in outcomes { progress(results.done, outcome) }
             }
         }
-        return results.all
+        let outcomes = results.all
+        guard let baselines else { return outcomes }
+        let unpaired = Interruption.requested ? [] : baselines.unpaired(Set(outcomes.flatMap(\.baselines)))
+        return outcomes + baselines.failures + unpaired
     }
 
     /// Converts one input; a workbook holding several forms gives one output per form.
-    func convert(_ input: BatchInput, output planned: (path: String, note: String?), names: OutputNames) -> [Outcome] {
+    func convert(_ input: BatchInput, output planned: (path: String, note: BatchMessage?), names: OutputNames) -> [Outcome] {
         let started = DispatchTime.now()
         func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6 }
-        func failed(_ error: Any, sheet: String? = nil) -> Outcome {
-            Outcome(input: input.relative, sheet: sheet, output: nil, status: .failed, findings: [], error: "\(error)",
-                    milliseconds: elapsed(), notes: input.notes)
+        func failed(_ message: BatchMessage, status: Outcome.Status = .failed, sheet: String? = nil, baselines: [String] = []) -> Outcome {
+            Outcome(input: input.relative, sheet: sheet, output: nil, status: status, findings: [], error: message,
+                    milliseconds: elapsed(), notes: input.notes, baselines: baselines)
         }
         if let problem = input.problem {
-            return [Outcome(input: input.relative, sheet: nil, output: nil, status: problem.fails ? .failed : .skipped, findings: [],
-                            error: problem.message, milliseconds: 0)]
+            return [Outcome(input: input.relative, sheet: nil, output: nil, status: problem.status, findings: [], error: problem.message, milliseconds: 0)]
         }
         let shown = inputRoot.appendingPathComponent(input.relative).path
         let readings: [FormReading], hidden: Set<String>
         do {
-            (readings, hidden) = try Deadline.within(seconds: fileSeconds) {
-                if input.isFolder {
-                    guard input.notes.isEmpty else { throw EvalSheetError(.unreadable, "\(shown): a folder whose name is not UTF-8; rename it and run again") }
-                    return (try FormFiles.read(shown), [])
-                }
-                return try PathBytes.withOpenFile(Array(inputRoot.path.utf8) + [UInt8(ascii: "/")] + input.bytes) {
-                    let readings = try FormFiles.read($0, shownAs: shown)
-                    return (readings, readings.contains { $0.sheet != nil } ? FormFiles.hiddenSheets($0) : [])
-                }
-            }
-        } catch let error as EvalSheetError {
-            return [failed(error.located(in: shown))]
+            (readings, hidden) = try BatchReader(root: inputRoot, seconds: fileSeconds).read(input)
+        } catch let failure as BatchFailure {
+            return [failed(failure.message, status: failure.skipped ? .notAForm : .failed)]
         } catch {
-            return [failed(error)]
+            return [failed(BatchMessage(en: "\(shown): \(error)", zh: "\(shown)：\(error)"))]
         }
         var outcomes: [Outcome] = []
         for reading in readings {
-            var notes = input.notes + [planned.note, FormFiles.hiddenSheetNote(reading, hidden: hidden)].compactMap { $0 }
+            var notes = input.notes + [planned.note].compactMap { $0 }
+            if let sheet = reading.sheet, hidden.contains(sheet) { notes.append(BatchMessages.hiddenSheet(sheet)) }
             var output = planned.path
             if readings.count > 1 {
                 let wanted = outputPath(for: input.relative, sheet: reading.sheet, keepExtension: false)
                 output = names.claim(wanted)
-                if output != wanted { notes.append("written as \(output): \(wanted) is another output of this batch") }
+                if output != wanted { notes.append(BatchMessages.renamed(output, wanted: wanted)) }
             }
+            let pairing = pair(reading.form)
+            if case .several(let found) = pairing {
+                outcomes.append(failed(BatchMessages.severalBaselines(ProjectKey(reading.form).shown, found.map(\.name)), sheet: reading.sheet,
+                                       baselines: found.map(\.name)))
+                continue
+            }
+            let baseline: BaselineIndex.Entry? = if case .one(let entry) = pairing { entry } else { nil }
             do {
-                let checked = try FormImport.check(reading, mode: mode)
-                try FileManager.default.createDirectory(at: outputRoot.appendingPathComponent(output).deletingLastPathComponent(),
-                                                        withIntermediateDirectories: true)
-                try FormFiles.write(checked.form, to: outputRoot.appendingPathComponent(output).path, format: format, noClobber: noClobber)
-                let status: Outcome.Status = checked.findings.isEmpty ? .ok : .warnings
-                outcomes.append(Outcome(input: input.relative, sheet: reading.sheet, output: output, status: status,
-                                        findings: checked.findings, error: nil, milliseconds: elapsed(), notes: notes))
+                let checked = try FormImport.check(reading, mode: mode, baseline: baseline?.form)
+                let findings = checked.findings.map { reworded($0) }
+                var status: Outcome.Status = findings.contains { $0.severity == .error } ? .errors
+                    : baselines != nil && baseline == nil ? .unpaired : findings.isEmpty ? .ok : .warnings
+                let target = outputRoot.appendingPathComponent(output)
+                if noClobber, access(target.path, F_OK) == 0 {
+                    status = .exists
+                    notes.append(BatchMessages.exists(output))
+                } else {
+                    try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try FormFiles.write(checked.form, to: target.path, format: format, noClobber: noClobber)
+                }
+                outcomes.append(Outcome(input: input.relative, sheet: reading.sheet, output: output, status: status, findings: findings,
+                                        error: nil, milliseconds: elapsed(), notes: notes, baselines: baseline.map { [$0.name] } ?? [],
+                                        form: checked.form))
+            } catch let error as EvalSheetError {
+                outcomes.append(failed(BatchAdvice.fitted(BatchMessage(error.located(in: shown))), sheet: reading.sheet,
+                                       baselines: baseline.map { [$0.name] } ?? []))
             } catch {
-                outcomes.append(failed(error, sheet: reading.sheet))
+                outcomes.append(failed(BatchMessage(en: "\(shown): \(error)", zh: "\(shown)：\(error)"), sheet: reading.sheet))
             }
         }
         return outcomes
+    }
+
+    /// The system export `form` is checked against: none outside import mode or without `--baseline-dir`.
+    private func pair(_ form: Form) -> BaselineIndex.Match {
+        guard mode == .import, let baselines else { return .none }
+        return baselines.match(form)
+    }
+
+    /// A finding as batch words it: `system-unverified` names `--baseline-dir`, the option batch has.
+    private func reworded(_ finding: Finding) -> Finding {
+        guard finding.code == "system-unverified" else { return finding }
+        let message = BatchMessages.unverified(folderGiven: baselines != nil)
+        return Finding(severity: finding.severity, code: finding.code, path: finding.path, label: finding.label, cell: finding.cell,
+                       expected: finding.expected, found: finding.found, messageZH: message.zh, messageEN: message.en)
     }
 
     private func stem(_ relative: String) -> String {

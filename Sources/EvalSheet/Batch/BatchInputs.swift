@@ -1,33 +1,33 @@
 import Foundation
 
 /// One thing found under a batch's input folder: a file or unzipped spreadsheet to convert, or something reported
-/// instead (a link loop, a link out of the tree, an unreadable folder).
+/// instead (a file that is not a form, a link loop, a link out of the tree, an unreadable folder).
 public struct BatchInput: Sendable {
     /// The path below the input folder as people see it (a name that is not UTF-8 read as GB18030).
     public let relative: String
     /// The path's bytes below the input folder, as the file system holds them.
     let bytes: [UInt8]
     let isFolder: Bool
-    /// Why this is reported instead of converted, and whether that makes the batch fail; nil to convert it.
-    let problem: (message: String, fails: Bool)?
+    /// Why this is reported instead of converted, with its status in the report; nil to convert it.
+    let problem: (status: BatchConverter.Outcome.Status, message: BatchMessage)?
     /// Said in the report beside the outcome (a name that is not UTF-8).
-    let notes: [String]
+    let notes: [BatchMessage]
 }
 
-/// Walks the input tree by bytes: every name is converted or reported; directory links are followed only inside
-/// the tree and never twice into one folder (device and inode), so loops end.
+/// Walks the input tree by bytes: every name but hidden ones (`.name`) is converted or reported; directory links are
+/// followed only inside the tree and never twice into one folder (device and inode), so loops end.
 struct BatchInputWalker {
     let root: [UInt8]
-    /// The output folder (device, inode), left out when it lies inside the input.
-    let output: (dev_t, ino_t)?
+    /// Folders (device, inode) left out when they lie inside the input: the output, the baselines.
+    let excluded: [(dev_t, ino_t)]
     let extensions: Set<String>
     private var visited = Set<[UInt64]>()
     private var realRoot: [UInt8] = []
     private(set) var found: [BatchInput] = []
 
-    init(root: [UInt8], output: (dev_t, ino_t)?, extensions: Set<String>) {
+    init(root: [UInt8], excluded: [(dev_t, ino_t)], extensions: Set<String>) {
         self.root = root
-        self.output = output
+        self.excluded = excluded
         self.extensions = extensions
     }
 
@@ -42,7 +42,7 @@ struct BatchInputWalker {
     private mutating func walk(folder relative: [UInt8]) {
         let path = join(root, relative)
         guard let names = Self.names(in: path) else {
-            report(relative, "cannot read this folder (\(String(cString: strerror(errno)))); check its permissions", fails: true)
+            report(relative, BatchMessages.unreadableFolder(String(cString: strerror(errno))), status: .failed)
             return
         }
         for name in names where name.first != UInt8(ascii: ".") {
@@ -54,7 +54,7 @@ struct BatchInputWalker {
             if isLink {
                 guard let target = Self.realPath(full), target == realRoot || target.starts(with: realRoot + [UInt8(ascii: "/")]) else {
                     let target = Self.realPath(full).map { PathBytes.legible($0).text } ?? "a missing file"
-                    report(child, "a symbolic link to \(target), outside the input folder; not followed", fails: false)
+                    report(child, BatchMessages.linkOutside(target), status: .skipped)
                     continue
                 }
                 guard Self.fileStatus(full, &info, follow: true) else { continue }
@@ -62,9 +62,9 @@ struct BatchInputWalker {
             let key = [UInt64(info.st_dev), UInt64(info.st_ino)]
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
-                if let output, info.st_dev == output.0, info.st_ino == output.1 { continue }
+                if excluded.contains(where: { info.st_dev == $0.0 && info.st_ino == $0.1 }) { continue }
                 guard visited.insert(key).inserted else {
-                    report(child, "a link to a folder already read (a loop, or a second way in); not followed", fails: false)
+                    report(child, BatchMessages.linkLoop, status: .skipped)
                     continue
                 }
                 var marker = Glibc.stat()
@@ -74,8 +74,14 @@ struct BatchInputWalker {
                     walk(folder: child)
                 }
             case S_IFREG:
-                let name = PathBytes.legible(child).text
-                if extensions.contains((name as NSString).pathExtension.lowercased()) { add(child, isFolder: false) }
+                let shown = PathBytes.legible(name).text, ext = (shown as NSString).pathExtension.lowercased()
+                if shown.hasPrefix("~$") {
+                    report(child, BatchMessages.excelLockFile, status: .notAForm)
+                } else if extensions.contains(ext) {
+                    add(child, isFolder: false)
+                } else {
+                    report(child, ext == "xls" ? BatchMessages.excel97 : BatchMessages.notAFormFile, status: .notAForm)
+                }
             default:
                 continue
             }
@@ -84,12 +90,12 @@ struct BatchInputWalker {
 
     private mutating func add(_ bytes: [UInt8], isFolder: Bool) {
         let (text, isUTF8) = PathBytes.legible(bytes)
-        let notes = isUTF8 ? [] : ["the name is not UTF-8; shown and written read as GBK (GB18030)"]
+        let notes = isUTF8 ? [] : [BatchMessages.notUTF8Name]
         found.append(BatchInput(relative: text, bytes: bytes, isFolder: isFolder, problem: nil, notes: notes))
     }
 
-    private mutating func report(_ bytes: [UInt8], _ message: String, fails: Bool) {
-        found.append(BatchInput(relative: PathBytes.legible(bytes).text, bytes: bytes, isFolder: false, problem: (message, fails), notes: []))
+    private mutating func report(_ bytes: [UInt8], _ message: BatchMessage, status: BatchConverter.Outcome.Status) {
+        found.append(BatchInput(relative: PathBytes.legible(bytes).text, bytes: bytes, isFolder: false, problem: (status, message), notes: []))
     }
 
     private func join(_ a: [UInt8], _ b: [UInt8]) -> [UInt8] { b.isEmpty ? a : a + [UInt8(ascii: "/")] + b }

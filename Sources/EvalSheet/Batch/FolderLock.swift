@@ -11,11 +11,14 @@ public final class FolderLock {
         path = folder.appendingPathComponent(".evalsheet-batch.lock").path
         descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw EvalSheetError(.unreadable, "\(folder.path): cannot lock the output folder (\(String(cString: strerror(errno)))); check it is writable")
+            let reason = String(cString: strerror(errno))
+            throw EvalSheetError(.unreadable, "\(folder.path): cannot lock the output folder (\(reason)); check it is writable",
+                                 zh: "\(folder.path)：无法锁定输出文件夹（\(reason)）；请检查是否可写")
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             close(descriptor)
-            throw EvalSheetError(.usage, "\(folder.path): another batch is writing into this folder; wait for it to finish or choose another folder")
+            throw EvalSheetError(.usage, "\(folder.path): another batch is writing into this folder; wait for it to finish or choose another folder",
+                                 zh: "\(folder.path)：另一个批量转换正在写入此文件夹；请等它完成或换一个文件夹")
         }
     }
 

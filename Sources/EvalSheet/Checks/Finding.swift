@@ -15,8 +15,21 @@ public struct Finding: Sendable, Equatable {
     public let found: String?
     public let messageZH: String
     public let messageEN: String
+    /// Where the field sits on the printed form (`绩效指标 › 产出指标 › 数量指标 › 党建事务 · 得分`), empty for the whole form.
+    public var placeZH = ""
+    public var placeEN = ""
 
     public func message(_ language: Language) -> String { language == .zh ? messageZH : messageEN }
+    public func place(_ language: Language) -> String { language == .zh ? placeZH : placeEN }
+
+    /// The finding with its place in words worked out from `form`.
+    func placed(in form: Form) -> Finding {
+        var finding = self
+        finding.placeZH = FieldPlace.words(path, in: form, language: .zh)
+        let english = FieldPlace.words(path, in: form, language: .en)
+        finding.placeEN = english.prefix(1).uppercased() + english.dropFirst()
+        return finding
+    }
 }
 
 /// The language of messages: Chinese for finance staff, English for the people who run the systems.

@@ -33,7 +33,17 @@ public enum FormImport {
         var checked = file
         checked.form = form
         findings += validator.validate(checked)
-        return CheckedForm(form: form, findings: findings)
+        return CheckedForm(form: form, findings: inFormOrder(findings, form: form, layout: layout).map { $0.placed(in: form) })
+    }
+
+    /// Findings about the whole form first, then the others in the order their fields sit on the form, top to bottom.
+    private static func inFormOrder(_ findings: [Finding], form: Form, layout: Layout) -> [Finding] {
+        var position: [String: Int] = ["": -1]
+        for (index, field) in form.fields(layout: layout).enumerated() where position[field.path] == nil { position[field.path] = index }
+        return findings.enumerated().sorted { a, b in
+            let (x, y) = (position[a.element.path] ?? Int.max, position[b.element.path] ?? Int.max)
+            return x != y ? x < y : a.offset < b.offset
+        }.map(\.element)
     }
 
     private static func merge(_ file: FormReading, into baseline: Form, layout: Layout) throws -> (Form, [Finding]) {

@@ -1,13 +1,16 @@
 /// Findings and differences as text for people and as JSON for systems (shapes documented in README.md).
 public enum Reports {
-    /// One line per finding: `form.xlsx: H22: error [score-above-weight] indicators[0]…score (* 得分): message`.
+    /// One line per finding, its place in the form's words:
+    /// `form.xlsx: H14: 错误 绩效指标 › 产出指标 › 数量指标 › 党建事务 · 得分: 得分15超过了该项分值10。 [score-above-weight]`.
     public static func text(_ findings: [Finding], file: String, language: Language) -> String {
-        findings.map { finding in
-            let place = [file, finding.cell].compactMap { $0 }.joined(separator: ": ")
-            let field = finding.path.isEmpty ? "" : " \(finding.path) (\(LabelText.normalized(finding.label)))"
-            let severity = language == .zh ? (finding.severity == .error ? "错误" : "警告") : finding.severity.rawValue
-            return "\(place): \(severity) [\(finding.code)]\(field): \(finding.message(language))\n"
-        }.joined()
+        findings.map { "\(file): \(describe($0, language: language))\n" }.joined()
+    }
+
+    /// A finding for people: `H14: 错误 绩效指标 › … · 得分: message [code]`, without the cell when it has none.
+    public static func describe(_ finding: Finding, language: Language) -> String {
+        let place = finding.place(language).isEmpty ? "" : " " + finding.place(language)
+        let severity = language == .zh ? (finding.severity == .error ? "错误" : "警告") : finding.severity.rawValue
+        return (finding.cell.map { $0 + ": " } ?? "") + "\(severity)\(place): \(finding.message(language)) [\(finding.code)]"
     }
 
     public static func json(_ findings: [Finding], file: String, sheet: String?, mode: ImportMode, language: Language) -> String {
@@ -26,6 +29,7 @@ public enum Reports {
                 $0.field("code", .string(finding.code))
                 $0.field("path", .string(finding.path))
                 $0.field("label", .string(finding.label))
+                $0.field("place", .string(finding.place(language)))
                 $0.field("cell", finding.cell.map { .string($0) } ?? .raw("null"))
                 $0.field("expected", finding.expected.map { .string($0) } ?? .raw("null"))
                 $0.field("found", finding.found.map { .string($0) } ?? .raw("null"))

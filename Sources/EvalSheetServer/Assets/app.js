@@ -10,7 +10,7 @@ const TEXT = {
     file: "文件", project: "项目", year: "年度", unit: "实施单位", status: "状态", findings: "检查结果", downloads: "下载",
     privacy: "文件只在转换期间留在服务器上，转换后即删除。", ok: "通过", warnings: "有警告", errors: "有错误", failed: "无法读取",
     checking: "正在检查", converting: "正在转换并打包", uploading: "正在上传", none: "未发现问题", template: "空白导入模板",
-    cell: "单元格", wrongToken: "口令不正确", error: "错误", warning: "警告",
+    cell: "单元格", wrongToken: "口令不正确", error: "错误", warning: "警告", annotated: "问题标注（XLSX）",
   },
   en: {
     title: "Project expenditure performance self-evaluation: convert and check", switchTo: "中文", loginNeeded: "This server needs a token.",
@@ -22,7 +22,7 @@ const TEXT = {
     downloads: "Downloads", privacy: "Files stay on the server only while they convert; nothing is kept.", ok: "OK",
     warnings: "Warnings", errors: "Errors", failed: "Unreadable", checking: "Checking", converting: "Converting and zipping",
     uploading: "Uploading", none: "No problems found", template: "Blank import template", cell: "Cell", wrongToken: "Wrong token",
-    error: "error", warning: "warning",
+    error: "error", warning: "warning", annotated: "Findings marked (XLSX)",
   },
 };
 
@@ -102,7 +102,7 @@ function findingsTable(report) {
   for (const finding of report.findings) {
     table.append(element("tr", { class: `severity-${finding.severity}` },
       element("td", {}, finding.cell || ""),
-      element("td", {}, (finding.label || finding.path || "").replace(/[:：]\s*$/, "")),
+      element("td", {}, finding.place || (finding.label || finding.path || "").replace(/[:：]\s*$/, "")),
       element("td", {}, `${t(finding.severity)}: ${finding.message}`)));
   }
   return table;
@@ -117,6 +117,7 @@ function downloadLinks(entry) {
     ["XLSX", "/api/convert", { to: "xlsx" }],
     [t("template"), "/api/template", { to: "xlsx" }],
   ];
+  if (entry.report && entry.report.findings && entry.report.findings.length > 0) links.push([t("annotated"), "/api/annotate", {}]);
   for (const [label, path, extra] of links) {
     const link = element("a", { href: "#", "data-format": label }, label);
     link.addEventListener("click", async (event) => {

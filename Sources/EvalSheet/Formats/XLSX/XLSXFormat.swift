@@ -38,9 +38,14 @@ public struct XLSXFormat: FormFormat {
     }
 
     public func write(_ form: Form, options: WriteOptions, toFile path: String) throws {
-        let target = try LayoutConversion.target(for: form, requested: options.layout)
-        let layout = SheetLayout(form: LayoutConversion.prepare(form, for: target), template: target)
-        try XLSXSheetWriter(layout: layout, password: options.password).write(to: path)
+        try sheetWriter(form, options: options).write(to: path)
+    }
+
+    /// Writes `form` in its layout with each finding's cell marked and commented, and a 问题清单 sheet listing them.
+    public func writeAnnotated(_ form: Form, findings: [Finding], language: Language, options: WriteOptions, toFile path: String) throws {
+        var writer = try sheetWriter(form, options: options)
+        writer.annotations = XLSXAnnotations(findings: findings, language: language)
+        try writer.write(to: path)
     }
 
     public func write(_ form: Form, options: WriteOptions) throws -> Data {
@@ -48,5 +53,11 @@ public struct XLSXFormat: FormFormat {
         defer { unlink(path) }
         try write(form, options: options, toFile: path)
         return try Data(contentsOf: URL(fileURLWithPath: path))
+    }
+
+    /// The writer of `form` laid out in the layout `options` name, else its own.
+    private func sheetWriter(_ form: Form, options: WriteOptions) throws -> XLSXSheetWriter {
+        let target = try LayoutConversion.target(for: form, requested: options.layout)
+        return XLSXSheetWriter(layout: SheetLayout(form: LayoutConversion.prepare(form, for: target), template: target), password: options.password)
     }
 }

@@ -11,6 +11,8 @@ struct XLSXSheetWriter {
 
     let layout: SheetLayout
     let password: String?
+    /// Findings to mark on the sheet and list on a sheet of their own (`validate --annotate`).
+    var annotations: XLSXAnnotations?
 
     func write(to path: String) throws {
         guard layout.rows.count <= Self.maximumRows else {
@@ -24,12 +26,14 @@ struct XLSXSheetWriter {
             try XLSXWorkbook.check(worksheet_set_column(sheet, lxw_col_t(column.col.index), lxw_col_t(column.col.index), column.width, nil),
                                    "setting the width of column \(CellReference.columnLetters(column.col.index))")
         }
+        let cells = annotations.map { _ in XLSXAnnotations.cells(in: layout) } ?? [:]
+        let marks = annotations?.marks(cells) ?? [:]
         var mergeStarts: [Int: SheetLayout.Merge] = [:]
         for merge in layout.merges { mergeStarts[merge.firstRow << 16 | merge.firstColumn] = merge }
         for row in layout.rows {
             try XLSXWorkbook.check(worksheet_set_row(sheet, lxw_row_t(row.index), row.height, nil), "setting the height of row \(row.index + 1)")
             for cell in row.cells {
-                let format = styles.format(for: cell)
+                let format = styles.format(for: cell, marked: marks[cell.row << 16 | cell.column]?.severity)
                 if let merge = mergeStarts.removeValue(forKey: cell.row << 16 | cell.column) { try self.merge(merge, format: format, on: sheet) }
                 try write(cell, to: sheet, format: format)
             }
@@ -41,6 +45,10 @@ struct XLSXSheetWriter {
         protection.format_columns = 1
         protection.format_rows = 1
         worksheet_protect(sheet, password, &protection)
+        if let annotations {
+            try annotations.writeComments(marks, on: sheet)
+            try annotations.writeList(cells, formSheet: layout.template.sheetName, workbook: workbook, password: password)
+        }
         try workbook.close()
     }
 

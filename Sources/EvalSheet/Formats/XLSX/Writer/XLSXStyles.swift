@@ -17,6 +17,7 @@ struct XLSXStyles {
         let style: String?
         let format: Layout.ValueFormat?
         let isLabel: Bool
+        let mark: Finding.Severity?
     }
 
     init(workbook: XLSXWorkbook, layout: Layout) {
@@ -26,10 +27,10 @@ struct XLSXStyles {
         amountFormat = "#,##0.00" + String(repeating: "#", count: extraPlaces)
     }
 
-    /// The format for a laid-out cell, made once per distinct look.
-    mutating func format(for cell: SheetLayout.Cell) -> UnsafeMutablePointer<lxw_format> {
+    /// The format for a laid-out cell, made once per distinct look; a cell `marked` by a finding is filled red or amber.
+    mutating func format(for cell: SheetLayout.Cell, marked: Finding.Severity? = nil) -> UnsafeMutablePointer<lxw_format> {
         let role: Layout.Role = cell.path == nil ? .system : cell.source.effectiveRole
-        let key = Look(isInput: role.isInput, style: cell.source.style, format: cell.format, isLabel: cell.path == nil)
+        let key = Look(isInput: role.isInput, style: cell.source.style, format: cell.format, isLabel: cell.path == nil, mark: marked)
         if let format = cache[key] { return format }
         let numberFormat = numberFormat(for: cell.format)
         let format = workbook.addFormat()
@@ -56,6 +57,10 @@ struct XLSXStyles {
         } else if cell.source.style != "title" {
             format_set_pattern(format, UInt8(LXW_PATTERN_SOLID.rawValue))
             format_set_bg_color(format, Self.systemFill)
+        }
+        if let marked {
+            format_set_pattern(format, UInt8(LXW_PATTERN_SOLID.rawValue))
+            format_set_bg_color(format, marked == .error ? XLSXAnnotations.errorFill : XLSXAnnotations.warningFill)
         }
         if !numberFormat.isEmpty { format_set_num_format(format, numberFormat) }
         cache[key] = format

@@ -1,0 +1,67 @@
+import Foundation
+
+/// The system's exports of a department's forms (`batch --baseline-dir`), found by project: every form under the
+/// folder, read once before the batch starts.
+public struct BaselineIndex: Sendable {
+    /// One system export: where it is (`a.xlsx`, or `a.xlsx#sheet` for one of several forms) and its form.
+    struct Entry: Sendable {
+        let name: String
+        let form: Form
+    }
+
+    /// What a filled form pairs with.
+    enum Match {
+        case none
+        case one(Entry)
+        case several([Entry])
+    }
+
+    private let entries: [ProjectKey: [Entry]]
+    /// The exports that could not be read, as report rows.
+    let failures: [BatchConverter.Outcome]
+
+    /// Reads every form under `folder`; what is not a form there is left out, what fails to read is reported.
+    public init(folder: URL, fileSeconds: Double) {
+        var walker = BatchInputWalker(root: Array(folder.standardizedFileURL.path.utf8), excluded: [],
+                                      extensions: Set(FormatRegistry.all().flatMap(\.extensions)))
+        let reader = BatchReader(root: folder.standardizedFileURL, seconds: fileSeconds)
+        var entries: [ProjectKey: [Entry]] = [:]
+        var failures: [BatchConverter.Outcome] = []
+        for input in walker.walk() {
+            if let problem = input.problem {
+                if problem.status == .failed { failures.append(.baselineFailure(input.relative, problem.message)) }
+                continue
+            }
+            do {
+                let readings = try reader.read(input).readings
+                for reading in readings {
+                    let name = readings.count > 1 ? input.relative + "#" + (reading.sheet ?? "") : input.relative
+                    entries[ProjectKey(reading.form), default: []].append(Entry(name: name, form: reading.form))
+                }
+            } catch let failure as BatchFailure {
+                if !failure.skipped { failures.append(.baselineFailure(input.relative, failure.message)) }
+            } catch {
+                failures.append(.baselineFailure(input.relative, BatchMessage(en: "\(error)", zh: "\(error)")))
+            }
+        }
+        self.entries = entries
+        self.failures = failures
+    }
+
+    /// The system export of `form`'s project.
+    func match(_ form: Form) -> Match {
+        let found = entries[ProjectKey(form)] ?? []
+        switch found.count {
+        case 0: return .none
+        case 1: return .one(found[0])
+        default: return .several(found)
+        }
+    }
+
+    /// A report row for each export no outcome was paired with (its name not among `paired`), in name order.
+    func unpaired(_ paired: Set<String>) -> [BatchConverter.Outcome] {
+        entries.flatMap { key, found in
+            found.filter { !paired.contains($0.name) }.map { BatchConverter.Outcome.unpairedBaseline($0.name, project: key.shown) }
+        }.sorted { $0.baselines.lexicographicallyPrecedes($1.baselines) }
+    }
+}

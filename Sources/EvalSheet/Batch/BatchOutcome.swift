@@ -1,0 +1,58 @@
+extension BatchConverter {
+    /// What happened to one input (or one sheet of a workbook), or to a system export no filled form was paired with.
+    public struct Outcome: Sendable {
+        /// The report's status; its raw value is what report.csv and report.json say.
+        public enum Status: String, Sendable {
+            /// Converted; the checks found nothing.
+            case ok
+            /// Converted; the checks found warnings only.
+            case warnings
+            /// Converted; the checks found errors (the batch exits 1).
+            case errors
+            /// Converted without a system export to check it against, or a system export without a filled form.
+            case unpaired
+            /// Not converted: unreadable, not the form, or several system exports for its project (the batch exits 1).
+            case failed
+            /// Not followed: a link out of the tree or into a folder already read.
+            case skipped
+            /// Read and checked, but its output was already there and `--no-clobber` kept it.
+            case exists = "skipped (exists)"
+            /// Not a form file (a README, a .doc, an .xls), left alone.
+            case notAForm = "skipped (not a form file)"
+
+            /// True for the statuses that say the input was left alone.
+            public var isSkipped: Bool { [.skipped, .exists, .notAForm].contains(self) }
+        }
+
+        /// The path below the input folder; empty for a system export's row.
+        public let input: String
+        public let sheet: String?
+        public let output: String?
+        public let status: Status
+        public let findings: [Finding]
+        public let error: BatchMessage?
+        public let milliseconds: Double
+        /// What else the report says: a name that is not UTF-8, an output renamed to stay unique.
+        public var notes: [BatchMessage] = []
+        /// The system exports (below `--baseline-dir`) the form was checked against, or that this row is about.
+        public var baselines: [String] = []
+        /// The form as checked, for the summary workbook; nil when none was read.
+        public var form: Form?
+
+        /// True when this batch wrote the form's output.
+        public var wroteOutput: Bool { output != nil && [.ok, .warnings, .errors, .unpaired].contains(status) }
+        public var errorCount: Int { findings.filter { $0.severity == .error }.count }
+        public var warningCount: Int { findings.count - errorCount }
+
+        /// A system export that could not be read.
+        static func baselineFailure(_ name: String, _ message: BatchMessage) -> Outcome {
+            Outcome(input: "", sheet: nil, output: nil, status: .failed, findings: [], error: message, milliseconds: 0, baselines: [name])
+        }
+
+        /// A system export no filled form under the input folder is the project of.
+        static func unpairedBaseline(_ name: String, project: String) -> Outcome {
+            Outcome(input: "", sheet: nil, output: nil, status: .unpaired, findings: [], error: nil, milliseconds: 0,
+                    notes: [BatchMessages.noFilledForm(project)], baselines: [name])
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// Reads the forms of one batch input (a file or an unzipped spreadsheet) within the time allowed for a file.
+struct BatchReader {
+    let root: URL
+    let seconds: Double
+
+    /// The forms read, and the workbook's hidden sheets when they came from sheets; failures located at the file.
+    func read(_ input: BatchInput) throws -> (readings: [FormReading], hidden: Set<String>) {
+        let shown = root.appendingPathComponent(input.relative).path
+        do {
+            return try Deadline.within(seconds: seconds) {
+                if input.isFolder {
+                    guard input.notes.isEmpty else { throw BatchFailure(BatchMessages.folderNotUTF8(shown)) }
+                    return (try FormFiles.read(shown), [])
+                }
+                return try PathBytes.withOpenFile(Array(root.path.utf8) + [UInt8(ascii: "/")] + input.bytes) {
+                    if Self.isTextWithoutTabs($0, name: input.relative) { throw BatchFailure(BatchMessages.textWithoutTabs, skipped: true) }
+                    let readings = try FormFiles.read($0, shownAs: shown)
+                    return (readings, readings.contains { $0.sheet != nil } ? FormFiles.hiddenSheets($0) : [])
+                }
+            }
+        } catch let error as EvalSheetError {
+            throw BatchFailure(BatchAdvice.fitted(BatchMessage(error.located(in: shown))))
+        }
+    }
+
+    /// A .txt or .tsv without a single tab in its first 64 KiB cannot be a tab-separated form (a README, a note).
+    private static func isTextWithoutTabs(_ path: String, name: String) -> Bool {
+        guard ["txt", "tsv"].contains((name as NSString).pathExtension.lowercased()),
+              let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        return !handle.readData(ofLength: 64 << 10).contains(0x09)
+    }
+}
+
+/// Why a batch input gave no form: the message for the report, and whether the input is skipped rather than failed.
+struct BatchFailure: Error {
+    let message: BatchMessage
+    let skipped: Bool
+
+    init(_ message: BatchMessage, skipped: Bool = false) {
+        self.message = message
+        self.skipped = skipped
+    }
+}

@@ -1,0 +1,48 @@
+import EvalSheet
+import Foundation
+
+/// What `evalsheet batch` says on stderr, in English and Chinese.
+enum BatchText {
+    static let inputFolder = BatchMessage(en: "the folder holding the forms", zh: "存放表单的文件夹")
+    static let baselineFolder = BatchMessage(en: "the folder holding the system exports", zh: "存放系统导出的文件夹")
+
+    /// The closing lines: counts, time and the report's path; then the forms with errors and the unpaired on both sides.
+    static func summary(_ outcomes: [BatchConverter.Outcome], interrupted: Bool, seconds: Double, report: String, language: Language) -> String {
+        let converted = outcomes.filter(\.wroteOutput).count
+        let failed = outcomes.filter { $0.status == .failed }.count, skipped = outcomes.filter(\.status.isSkipped).count
+        let withErrors = outcomes.filter { $0.status == .errors }.map(name)
+        let noExport = outcomes.filter { $0.status == .unpaired && !$0.input.isEmpty }.map(name)
+        let noForm = outcomes.filter { $0.status == .unpaired && $0.input.isEmpty }.flatMap(\.baselines)
+        var lines: [String]
+        switch language {
+        case .en:
+            lines = [String(format: "%@%d converted, %d failed, %d skipped in %.2f s; report in %@", interrupted ? "interrupted: " : "",
+                            converted, failed, skipped, seconds, report)]
+            if !withErrors.isEmpty { lines.append("\(withErrors.count) with errors: \(list(withErrors))") }
+            if !noExport.isEmpty { lines.append("\(noExport.count) without a system export: \(list(noExport))") }
+            if !noForm.isEmpty { lines.append("\(noForm.count) system exports without a filled form: \(list(noForm))") }
+        case .zh:
+            lines = [String(format: "%@已转换 %d 个，失败 %d 个，跳过 %d 个，用时 %.2f 秒；报告见 %@", interrupted ? "已中断：" : "",
+                            converted, failed, skipped, seconds, report)]
+            if !withErrors.isEmpty { lines.append("\(withErrors.count) 张表有错误：\(list(withErrors))") }
+            if !noExport.isEmpty { lines.append("\(noExport.count) 张表没有对应的系统导出：\(list(noExport))") }
+            if !noForm.isEmpty { lines.append("\(noForm.count) 份系统导出没有对应的已填表：\(list(noForm))") }
+        }
+        return lines.map { "evalsheet: " + $0 + "\n" }.joined()
+    }
+
+    /// The progress line printed when a file failed.
+    static func failed(_ what: String, language: Language) -> String { (language == .zh ? "失败：" : "failed: ") + what + "\n" }
+
+    /// The plain progress line (not on a terminal).
+    static func progress(done: Int, total: Int, failed: Int, language: Language) -> String {
+        language == .zh ? "进度：\(done)/\(total) 个文件，失败 \(failed) 个\n" : "progress: \(done)/\(total) files, \(failed) failed\n"
+    }
+
+    private static func name(_ outcome: BatchConverter.Outcome) -> String { outcome.input + (outcome.sheet.map { " (\($0))" } ?? "") }
+
+    /// The first ten names, then how many more.
+    private static func list(_ names: [String]) -> String {
+        names.prefix(10).joined(separator: ", ") + (names.count > 10 ? " … (+\(names.count - 10))" : "")
+    }
+}
