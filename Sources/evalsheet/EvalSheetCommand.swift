@@ -9,7 +9,8 @@ struct EvalSheetCommand: ParsableCommand {
         commandName: "evalsheet",
         abstract: "Convert 项目支出绩效自评表 (project expenditure performance self-evaluation) forms.",
         discussion: """
-        Formats: tsv (old text exports, also .txt), json (canonical) and xlsx (the import/export template; an unzipped .xlsx folder reads too).
+        Formats: tsv (old text exports, also .txt), csv (as Excel saves it), json (canonical) and xlsx (the import/export template; an unzipped .xlsx folder reads too).
+        Messages follow --lang zh|en, else LANG/LC_ALL.
         Exit codes: 0 success, 1 the input is not a valid form, 2 usage error or unreadable file.
         """,
         version: evalsheetVersion,

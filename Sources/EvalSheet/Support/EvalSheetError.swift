@@ -21,10 +21,6 @@ public struct EvalSheetError: Error, Equatable, CustomStringConvertible, Sendabl
         self.messageZH = zh
     }
 
-    /// An error whose message is written in English only; give it `zh:` too.
-    @available(*, deprecated, message: "give the message in Chinese too: EvalSheetError(kind, message, zh: …)")
-    public init(_ kind: Kind, _ message: String) { self.init(kind, message, zh: message) }
-
     /// The message in `language`.
     public func message(_ language: Language) -> String { language == .zh ? messageZH : message }
 
