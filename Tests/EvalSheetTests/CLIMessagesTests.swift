@@ -65,6 +65,15 @@ import Testing
         #expect(missing.isEmpty, "\(missing.joined(separator: "\n"))")
     }
 
+    @Test func writeNotesFollowLang() throws {
+        let dir = TestFiles.temporaryDirectory()
+        let input = TestFiles.fixture("real/daying-2023-sichuan/expected.json").path
+        let result = try CLITests.run(["convert", input, dir.appendingPathComponent("out.xlsx").path, "--layout", "shenzhen", "--lang", "zh"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("evalsheet: 注意：金额已从万元换算为元（版式 shenzhen 的单位）"), "\(result.stderr)")
+        #expect(result.stderr.contains("版式 shenzhen 没有 funds.deviationReason、"), "\(result.stderr)")
+    }
+
     @Test func anXLSIsKnownByItsBytes() throws {
         let dir = TestFiles.temporaryDirectory()
         let xls = TestFiles.fixture("hostile/excel-97-2003.xlsx")

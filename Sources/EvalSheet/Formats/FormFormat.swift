@@ -31,11 +31,11 @@ public protocol FormFormat: Sendable {
     func write(_ form: Form, options: WriteOptions, toFile path: String) throws
     /// What writing `form` changes or leaves out, one note each (a layout without a cell for a field, money
     /// converted, digits a spreadsheet cannot hold).
-    func notes(for form: Form, options: WriteOptions) throws -> [String]
+    func notes(for form: Form, options: WriteOptions) throws -> [WriteNote]
 }
 
 extension FormFormat {
-    public func notes(for form: Form, options: WriteOptions) throws -> [String] {
+    public func notes(for form: Form, options: WriteOptions) throws -> [WriteNote] {
         LayoutConversion.notes(for: form, in: try LayoutConversion.target(for: form, requested: options.layout))
     }
 

@@ -18,7 +18,7 @@ public struct JSONFormat: FormFormat {
     }
 
     /// JSON holds every field as it is.
-    public func notes(for form: Form, options: WriteOptions) throws -> [String] { [] }
+    public func notes(for form: Form, options: WriteOptions) throws -> [WriteNote] { [] }
 
     public func write(_ form: Form, options: WriteOptions) throws -> Data {
         Data(JSONFormWriter.text(of: form).utf8)
