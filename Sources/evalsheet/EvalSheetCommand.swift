@@ -18,6 +18,8 @@ struct EvalSheetCommand: ParsableCommand {
                       Serve.self]
     )
 
+    @OptionGroup var messages: LanguageOption
+
     static func main() {
         installInterruptHandler()
         let language = CommandLanguage.current

@@ -14,6 +14,8 @@ import Testing
         #expect(en.stderr.contains("unknown command \"convrt\"; did you mean convert?"), "\(en.stderr)")
         let zh = try CLITests.run(["convrt", seed, "out.json"], environment: chinese)
         #expect(zh.stderr.contains("您是否要输入 convert？"), "\(zh.stderr)")
+        let first = try CLITests.run(["--lang", "zh", "valdate", seed], environment: english)
+        #expect(first.stderr.contains("您是否要输入 validate？"), "\(first.stderr)")
     }
 
     @Test func aMisspeltOptionGetsASuggestionInChinese() throws {
@@ -103,6 +105,8 @@ import Testing
         #expect(fromText.status == 0, "\(fromText.stderr)")
         let fromJSON = try CLITests.run(["convert", "-", "-"], stdin: Data(fromText.stdout.utf8))
         #expect(fromJSON.status == 0, "\(fromJSON.stderr)")
+        let empty = try CLITests.run(["convert", "-", "-", "--lang", "zh"], stdin: Data())
+        #expect(empty.status == 2 && empty.stderr.contains("标准输入为空"), "\(empty.stderr)")
     }
 
     @Test(arguments: ["libreoffice-seed-comma.csv", "libreoffice-seed-semicolon.csv"])

@@ -23,6 +23,10 @@ public enum FormFiles {
                 return try XLSXFormat().read(directory: URL(fileURLWithPath: path), options: options)
             }
             let data = try readData(path)
+            if path == "-", data.isEmpty {
+                throw EvalSheetError(.unreadable, "standard input is empty; pipe a form into it, or give the form's file name instead of -",
+                                     zh: "标准输入为空；请把表通过管道输入，或用表的文件名代替 -")
+            }
             if let refusal = CompoundFile.refusal(data) { throw refusal }
             let chosen = try format ?? (path == "-" ? FormatRegistry.format(ofContent: data) : FormatRegistry.format(forPath: shownAs ?? path))
             return try chosen.read(data, options: options)
