@@ -17,6 +17,14 @@ enum CommandLanguage {
         return chosen ?? .fromEnvironment(environment)
     }
 
+    /// `arguments` with a `--lang X` in front of the command moved after it, where every command takes it
+    /// (`evalsheet --lang zh convert a b` → `convert --lang zh a b`).
+    static func afterCommand(_ arguments: [String]) -> [String] {
+        let count = arguments.first == "--lang" ? 2 : arguments.first?.hasPrefix("--lang=") == true ? 1 : 0
+        guard count > 0, arguments.count > count else { return arguments }
+        return [arguments[count]] + arguments[..<count] + arguments[(count + 1)...]
+    }
+
     /// `en` or `zh`, whichever the command speaks.
     static func text(_ en: String, zh: String) -> String { current == .zh ? zh : en }
 }

@@ -2,10 +2,8 @@ import EvalSheet
 
 /// "Did you mean convert?" for a misspelt subcommand, before the parser calls it an unexpected argument.
 enum CommandSuggestion {
-    /// Refuses a first argument (after any `--lang X`) that names no subcommand, suggesting the closest one.
+    /// Refuses a first argument that names no subcommand, suggesting the closest one.
     static func check(_ arguments: [String], commands: [String]) throws {
-        var arguments = arguments[...]
-        while let first = arguments.first, first == "--lang" || first.hasPrefix("--lang=") { arguments = arguments.dropFirst(first == "--lang" ? 2 : 1) }
         guard let word = arguments.first, !word.hasPrefix("-"), !commands.contains(word), word != "help" else { return }
         let closest = commands.map { (name: $0, distance: editDistance(word.lowercased(), $0)) }.min { $0.distance < $1.distance }
         if let closest, closest.distance <= 2 {

@@ -18,15 +18,14 @@ struct EvalSheetCommand: ParsableCommand {
                       Serve.self]
     )
 
-    @OptionGroup var messages: LanguageOption
-
     static func main() {
         installInterruptHandler()
         let language = CommandLanguage.current
         do {
             _ = try Layouts.all()
-            try CommandSuggestion.check(Array(CommandLine.arguments.dropFirst()), commands: configuration.subcommands.map { $0._commandName })
-            var command = try parseAsRoot()
+            let arguments = CommandLanguage.afterCommand(Array(CommandLine.arguments.dropFirst()))
+            try CommandSuggestion.check(arguments, commands: configuration.subcommands.map { $0._commandName })
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch let error as ExitCode {
             Foundation.exit(error.rawValue)

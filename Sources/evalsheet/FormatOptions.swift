@@ -37,7 +37,7 @@ struct FormatOptions: ParsableArguments {
         if from == nil, FileManager.default.fileExists(atPath: input, isDirectory: &isFolder), isFolder.boolValue {
             return (nil, writer)
         }
-        if from == nil, input == "-" && readEncoding == nil || input.lowercased().hasSuffix(".xls") { return (nil, writer) }  // FormFiles tells them apart
+        if from == nil, (input == "-" && readEncoding == nil) || input.lowercased().hasSuffix(".xls") { return (nil, writer) }  // FormFiles tells them apart
         let inputName = try from ?? (input == "-" ? "tsv" : FormatRegistry.format(forPath: input).name)
         return (try FormatRegistry.format(named: inputName, encoding: readEncoding), writer)
     }

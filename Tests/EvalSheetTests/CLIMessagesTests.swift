@@ -16,6 +16,8 @@ import Testing
         #expect(zh.stderr.contains("您是否要输入 convert？"), "\(zh.stderr)")
         let first = try CLITests.run(["--lang", "zh", "valdate", seed], environment: english)
         #expect(first.stderr.contains("您是否要输入 validate？"), "\(first.stderr)")
+        let leading = try CLITests.run(["--lang", "zh", "convert", seed], environment: english)
+        #expect(leading.stderr.hasPrefix("错误：缺少参数 <output>"), "\(leading.stderr)")
     }
 
     @Test func aMisspeltOptionGetsASuggestionInChinese() throws {

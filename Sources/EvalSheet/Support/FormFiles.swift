@@ -6,7 +6,8 @@ public enum FormFiles {
     public static let maximumInputBytes = 256 << 20
 
     /// Reads every form in `path`, with the format from `format`, the extension of `shownAs` (the name errors give,
-    /// default the path) or, for standard input, the content; an .xls is told by its bytes, whatever its name. A command-line path whose bytes are not UTF-8 is opened by its bytes and shown as GB18030.
+    /// default the path) or, for standard input, the content; an .xls is told by its bytes, whatever its name.
+    /// A command-line path whose bytes are not UTF-8 is opened by its bytes and shown as GB18030.
     public static func read(_ path: String, format: (any FormFormat)? = nil,
                             options: ReadOptions = ReadOptions(), shownAs: String? = nil) throws -> [FormReading] {
         if shownAs == nil, access(path, F_OK) != 0, let bytes = PathBytes.commandLineBytes(for: path) {
