@@ -7,7 +7,7 @@ SEED := Fixtures/tsv/000_e57ca213149e2c8b.txt
 
 # Debian packages the build and the tests need; installed when missing.
 BUILD_PACKAGES := libxlsxwriter-dev libzip-dev libexpat1-dev
-TEST_PACKAGES := python3-jsonschema python3-openpyxl libreoffice-calc-nogui poppler-utils fonts-noto-cjk \
+TEST_PACKAGES := python3-jsonschema python3-openpyxl libreoffice-calc-nogui poppler-utils fonts-noto-cjk fonts-crosextra-carlito \
 	chromium chromium-driver python3-selenium
 
 BENCH_PACKAGES := python3-openpyxl python3-xlsxwriter gcc
@@ -53,6 +53,8 @@ test: test-deps
 	$(PYTHON) Tests/scripts/check_json_schema.py $(BIN)
 	rm -rf out/xlsx-check
 	$(PYTHON) Tests/scripts/check_xlsx_template.py $(BIN) out/xlsx-check
+	rm -rf out/xlsx-print
+	$(PYTHON) Tests/scripts/check_xlsx_print.py $(BIN) out/xlsx-print
 	$(PYTHON) Tests/scripts/check_annotated.py $(BIN) out/annotated-check
 	mkdir -p out/browser
 	$(PYTHON) Tests/browser/page_test.py $(BIN) out/browser

@@ -84,7 +84,7 @@ check(str(total_score.value).startswith("=") and values.cell(row=total.row, colu
 check(any(dv.type == "custom" and header.column_letter in str(dv.sqref) for dv in ws.data_validations.dataValidation),
       "score column validated against its weight")
 check(any(dv.promptTitle == "必填" for dv in ws.data_validations.dataValidation), "required cells say so")
-check(ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize in (9, "9"), "A4 landscape")
+check(ws.page_setup.orientation == "portrait" and ws.page_setup.paperSize in (9, "9"), "A4 portrait (check_xlsx_print.py checks the rest of the printing)")
 
 bws = openpyxl.load_workbook(blank).active
 bheader = [c for row in bws.iter_rows() for c in row if c.value == "* 得分"][0]

@@ -47,14 +47,14 @@ public struct SheetLayout: Sendable {
     /// Field path → (row, column) of its cell, for formulas and messages.
     public private(set) var fieldCells: [String: (row: Int, column: Int)] = [:]
     public let template: Layout
-    /// Column widths by column index, for measuring texts.
+    /// Column widths in points by column index, for measuring texts.
     private let widths: [Double]
 
     /// Lays out `form` as `template` places it (amounts already in the layout's money unit).
     public init(form: Form, template: Layout) {
         self.template = template
-        var widths = Array(repeating: 8.43, count: (template.columns.map(\.col.index).max() ?? 0) + 1)
-        for column in template.columns { widths[column.col.index] = column.width }
+        var widths = Array(repeating: TextMeasure.points(ofColumnWidth: 8.43), count: (template.columns.map(\.col.index).max() ?? 0) + 1)
+        for column in template.columns { widths[column.col.index] = TextMeasure.points(ofColumnWidth: column.width) }
         self.widths = widths
         var itemRows: Range<Int> = 0..<0
         var header: Layout.Row?
@@ -69,6 +69,7 @@ public struct SheetLayout: Sendable {
             }
         }
         resolveFormulas(itemRows: itemRows)
+        fitMergedBlocks()
     }
 
     private mutating func layRow(_ templateRow: Layout.Row, form: Form, header: Layout.Row?) {
@@ -119,14 +120,32 @@ public struct SheetLayout: Sendable {
         return form.extras.first { $0.label == label }?.value
     }
 
-    /// The height that shows the row's tallest text, from the template's column widths and font.
+    /// The height that shows the row's tallest text, from the template's column widths and font; labels merged down
+    /// over several rows count in `fitMergedBlocks` instead.
     private func height(of row: Row) -> Double {
-        let lines = row.cells.map { cell -> Int in
-            let last = cell.source.mergeTo?.index ?? cell.column
-            let width = (cell.column...last).reduce(0) { $0 + ($1 < widths.count ? widths[$1] : 8.43) }
-            return TextMeasure.lines(cell.content.displayText, width: width)
-        }.max() ?? 1
+        let lines = row.cells.filter { $0.source.mergeDown == nil }.map(lines).max() ?? 1
         return max(row.template.height ?? 0, TextMeasure.height(lines: lines, fontSize: template.font.size))
+    }
+
+    /// Lines a cell's text takes across its columns.
+    private func lines(_ cell: Cell) -> Int {
+        let last = cell.source.mergeTo?.index ?? cell.column
+        let width = (cell.column...last).reduce(0) { $0 + ($1 < widths.count ? widths[$1] : TextMeasure.points(ofColumnWidth: 8.43)) }
+        return TextMeasure.lines(cell.content.displayText, width: width, fontSize: template.font.size)
+    }
+
+    /// Makes the last row under a label merged down taller when the rows it spans are together too short for its text.
+    private mutating func fitMergedBlocks() {
+        var lastRows: [Int: Int] = [:]
+        for merge in merges { lastRows[merge.firstRow << 16 | merge.firstColumn] = merge.lastRow }
+        for row in rows.indices {
+            for cell in rows[row].cells where cell.source.mergeDown != nil {
+                let last = lastRows[row << 16 | cell.column] ?? row
+                let needed = TextMeasure.height(lines: lines(cell), fontSize: template.font.size)
+                let have = rows[row...last].reduce(0) { $0 + $1.height }
+                if needed > have { rows[last].height = min(rows[last].height + needed - have, TextMeasure.maximumRowHeight) }
+            }
+        }
     }
 
     private mutating func layItems(_ templateRow: Layout.Row, form: Form) {

@@ -2,7 +2,7 @@ import CXlsxWriter
 import Foundation
 
 /// Writes a laid-out form into an .xlsx file: merged blocks, greyed locked system cells, open input cells,
-/// formulas with cached values, data validation, print setup and sheet protection.
+/// formulas with cached values, data validation, a full outline of borders, print setup and sheet protection.
 struct XLSXSheetWriter {
     /// Excel's limit on the characters of one cell.
     static let maximumCellCharacters = 32_767
@@ -33,14 +33,15 @@ struct XLSXSheetWriter {
         for row in layout.rows {
             try XLSXWorkbook.check(worksheet_set_row(sheet, lxw_row_t(row.index), row.height, nil), "setting the height of row \(row.index + 1)")
             for cell in row.cells {
-                let format = styles.format(for: cell, marked: marks[cell.row << 16 | cell.column]?.severity)
+                let format = styles.format(for: cell, bordered: row.template.kind != .title, marked: marks[cell.row << 16 | cell.column]?.severity)
                 if let merge = mergeStarts.removeValue(forKey: cell.row << 16 | cell.column) { try self.merge(merge, format: format, on: sheet) }
                 try write(cell, to: sheet, format: format)
             }
         }
-        for merge in mergeStarts.values { try self.merge(merge, format: nil, on: sheet) }
+        for merge in mergeStarts.values { try self.merge(merge, format: styles.gapFormat(), on: sheet) }
+        try fillGaps(on: sheet, format: styles.gapFormat())
         try addValidations(to: sheet)
-        try setUpPrinting(sheet)
+        try XLSXPrintSetup(layout: layout).apply(to: sheet)
         var protection = lxw_protection()
         protection.format_columns = 1
         protection.format_rows = 1
@@ -57,6 +58,24 @@ struct XLSXSheetWriter {
         try XLSXWorkbook.check(worksheet_merge_range(sheet, lxw_row_t(merge.firstRow), lxw_col_t(merge.firstColumn),
                                                      lxw_row_t(merge.lastRow), lxw_col_t(merge.lastColumn), "", format),
                                "merging \(CellReference.name(row: merge.firstRow, column: merge.firstColumn))")
+    }
+
+    /// Writes a bordered blank into every cell below the title that nothing fills, so the form's outline has no notches.
+    private func fillGaps(on sheet: UnsafeMutablePointer<lxw_worksheet>, format: UnsafeMutablePointer<lxw_format>) throws {
+        var filled = Set<Int>()
+        for merge in layout.merges {
+            for row in merge.firstRow...merge.lastRow {
+                for column in merge.firstColumn...merge.lastColumn { filled.insert(row << 16 | column) }
+            }
+        }
+        for row in layout.rows { for cell in row.cells { filled.insert(cell.row << 16 | cell.column) } }
+        let lastColumn = layout.template.columns.map(\.col.index).max() ?? 0
+        for row in layout.rows where row.template.kind != .title {
+            for column in 0...lastColumn where !filled.contains(row.index << 16 | column) {
+                try XLSXWorkbook.check(worksheet_write_blank(sheet, lxw_row_t(row.index), lxw_col_t(column), format),
+                                       "bordering cell \(CellReference.name(row: row.index, column: column))")
+            }
+        }
     }
 
     private func write(_ cell: SheetLayout.Cell, to sheet: UnsafeMutablePointer<lxw_worksheet>,
@@ -154,18 +173,5 @@ struct XLSXSheetWriter {
         try XLSXWorkbook.check(worksheet_data_validation_range(sheet, lxw_row_t(cell.row), lxw_col_t(cell.column),
                                                                lxw_row_t(last), lxw_col_t(cell.column), &validation),
                                "adding the input check of \(here)")
-    }
-
-    /// A4 landscape, one page wide, the indicator header repeated on every printed page.
-    private func setUpPrinting(_ sheet: UnsafeMutablePointer<lxw_worksheet>) throws {
-        worksheet_set_landscape(sheet)
-        worksheet_set_paper(sheet, 9)
-        worksheet_fit_to_pages(sheet, 1, 0)
-        worksheet_set_margins(sheet, 0.4, 0.4, 0.5, 0.5)
-        worksheet_center_horizontally(sheet)
-        let items = layout.rows.first { $0.template.kind == .items }?.index
-        if let items, items > 0 {
-            try XLSXWorkbook.check(worksheet_repeat_rows(sheet, lxw_row_t(items - 1), lxw_row_t(items - 1)), "repeating the indicator header on printed pages")
-        }
     }
 }
