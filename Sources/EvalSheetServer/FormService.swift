@@ -152,7 +152,7 @@ enum FormService {
         do {
             let format = try FormatRegistry.format(forPath: upload.name)
             guard let first = try format.read(upload.data, options: ReadOptions()).first else {
-                throw EvalSheetError(.invalidForm, "no form found in the file")
+                throw EvalSheetError(.invalidForm, "no form found in the file", zh: "文件中没有找到表")
             }
             return first
         } catch let error as EvalSheetError {
@@ -185,6 +185,7 @@ enum FormService {
     private static func contentType(_ format: String, encoding: TextEncoding?) -> String {
         switch format {
         case "json": return "application/json; charset=utf-8"
+        case "csv": return "text/csv; charset=" + (encoding == .gb18030 ? "gb18030" : encoding == .utf16LE ? "utf-16le" : "utf-8")
         case "xlsx": return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         default: return "text/tab-separated-values; charset=" + (encoding == .gb18030 ? "gb18030" : encoding == .utf16LE ? "utf-16le" : "utf-8")
         }

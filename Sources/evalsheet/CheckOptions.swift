@@ -10,8 +10,7 @@ struct CheckOptions: ParsableArguments {
     @Option(help: "The system's own record of the same form (any format); implies --mode import. Greyed fields are taken from it.")
     var baseline: String?
 
-    @Option(help: "Language of messages: zh or en (default: from LANG).")
-    var lang: String?
+    @OptionGroup var messages: LanguageOption
 
     @Option(help: "The sheet to read, when the input is a workbook (default: the first sheet holding the form).")
     var sheet: String?
@@ -20,19 +19,28 @@ struct CheckOptions: ParsableArguments {
     var inputLayout: String?
 
     func validate() throws {
-        if let mode, ImportMode(rawValue: mode) == nil { throw ValidationError("unknown mode \"\(mode)\"; use export or import") }
-        if mode == "export", baseline != nil { throw ValidationError("--baseline belongs to --mode import") }
-        if let lang, Language(rawValue: lang) == nil { throw ValidationError("unknown language \"\(lang)\"; use zh or en") }
+        if let mode, ImportMode(rawValue: mode) == nil { throw ValidationError(CommandLanguage.text("unknown mode \"\(mode)\"; use export or import", zh: "未知模式 \"\(mode)\"；请使用 export 或 import")) }
+        if mode == "export", baseline != nil { throw ValidationError(CommandLanguage.text("--baseline belongs to --mode import", zh: "--baseline 只用于 --mode import")) }
     }
 
     var importMode: ImportMode { baseline != nil ? .import : mode.flatMap(ImportMode.init(rawValue:)) ?? .export }
-    var language: Language { lang.flatMap(Language.init(rawValue:)) ?? .fromEnvironment(ProcessInfo.processInfo.environment) }
+    var language: Language { CommandLanguage.current }
 
     /// Reads `input` (format from `format` or its extension) and checks it in the chosen mode against the baseline.
     func check(_ input: String, format: (any FormFormat)? = nil, recompute: Bool = false) throws -> (reading: FormReading, checked: CheckedForm) {
-        let reading = try FormFiles.read(input, format: format, options: ReadOptions(sheet: sheet, layout: inputLayout))[0]
+        try check(try read(input, format: format)[0], from: input, recompute: recompute)
+    }
+
+    /// Every form in `input` (on the chosen sheet, in the chosen layout).
+    func read(_ input: String, format: (any FormFormat)? = nil) throws -> [FormReading] {
+        try FormFiles.read(input, format: format, options: ReadOptions(sheet: sheet, layout: inputLayout))
+    }
+
+    /// Checks `reading`, read from `input`, in the chosen mode against the baseline.
+    func check(_ reading: FormReading, from input: String, recompute: Bool = false) throws -> (reading: FormReading, checked: CheckedForm) {
         let system = try baseline.map { try FormFiles.read($0)[0].form }
-        if let note = FormFiles.hiddenSheetNote(reading, hidden: reading.sheet == nil ? [] : FormFiles.hiddenSheets(input)) {
+        if let note = FormFiles.hiddenSheetNote(reading, hidden: reading.sheet == nil ? [] : FormFiles.hiddenSheets(input),
+                                                language: language) {
             FileHandle.standardError.write(Data("evalsheet: \(input): \(note)\n".utf8))
         }
         do {

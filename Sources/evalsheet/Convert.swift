@@ -7,14 +7,16 @@ struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Convert a form from one format to another.",
         discussion: """
-        Formats come from the extensions (.tsv/.txt, .json, .xlsx) or from --from/--to. A folder holding an unzipped .xlsx reads like the file.
-        Use - for standard input or output.
+        Formats come from the extensions (.tsv/.txt, .csv, .json, .xlsx) or from --from/--to. A folder holding an unzipped .xlsx reads like the file.
+        Use - for standard input (its format is known by its content) or output. A file holding several forms needs --sheet or --all.
 
         Examples:
           evalsheet convert 2023-党建事务.txt 2023-党建事务.json
           evalsheet convert form.json form.tsv --encoding gb18030
           evalsheet convert 2023-党建事务.txt 2023-党建事务.xlsx --password 1234
           evalsheet convert 汇总.xlsx 党建事务.json --sheet 党建事务
+          evalsheet convert 汇总.xlsx 汇总.json --all              (汇总-党建事务.json, 汇总-复核.json, …)
+          evalsheet convert excel-export.csv form.json
           evalsheet convert 四川-自评表.xlsx 深圳格式.xlsx --layout shenzhen
           evalsheet convert 已填.xlsx 导入.json --mode import --baseline 系统导出.json --strict
           cat old.txt | evalsheet convert --from tsv --to json - -
@@ -43,14 +45,25 @@ struct Convert: ParsableCommand {
     @Option(help: "The layout of TSV and XLSX output (see evalsheet layouts); default: the layout the form was read in.")
     var layout: String?
 
+    @Flag(help: "Write every form of a file holding several, one output each, named as batch names them (out-SHEET.json).")
+    var all = false
+
     func run() throws {
         try FormFiles.refuseOverwriting(input: input, with: output)
         let (reader, writer) = try formats.resolve(input: input, output: output)
-        let (_, checked) = try checks.check(input, format: reader, recompute: recompute)
+        let readings = try checks.read(input, format: reader)
+        if readings.count > 1, !all { throw SeveralForms.refusal(readings) }
+        for (reading, path) in zip(readings, try SeveralForms.outputs(for: readings, output: output, format: writer)) {
+            try write(checks.check(reading, from: input, recompute: recompute).checked, to: path, writer: writer)
+        }
+    }
+
+    /// Reports the findings of `checked` and writes it to `output`, unless `--strict` and it has errors.
+    private func write(_ checked: CheckedForm, to output: String, writer: any FormFormat) throws {
         let report = Reports.text(checked.findings, file: input, language: checks.language)
         FileHandle.standardError.write(Data(report.utf8))
         if strict, checked.errorCount > 0 {
-            throw EvalSheetError(.invalidForm, "\(input): \(checked.errorCount) errors; nothing written (--strict)")
+            throw EvalSheetError(.invalidForm, "\(input): \(checked.errorCount) errors; nothing written (--strict)", zh: "\(input)：\(checked.errorCount) 个错误；未写入（--strict）")
         }
         WriteNotes.print(try writer.notes(for: checked.form, options: WriteOptions(layout: layout)))
         try FormFiles.write(checked.form, to: output, format: writer, options: WriteOptions(password: password, layout: layout),

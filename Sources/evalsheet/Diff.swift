@@ -20,6 +20,8 @@ struct Diff: ParsableCommand {
     @Option(help: "Report format.")
     var format: ReportFormat = .text
 
+    @OptionGroup var messages: LanguageOption
+
     func run() throws {
         let first = try FormFiles.read(a)[0].form
         let second = try FormFiles.read(b)[0].form

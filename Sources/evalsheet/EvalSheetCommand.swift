@@ -9,7 +9,8 @@ struct EvalSheetCommand: ParsableCommand {
         commandName: "evalsheet",
         abstract: "Convert 项目支出绩效自评表 (project expenditure performance self-evaluation) forms.",
         discussion: """
-        Formats: tsv (old text exports, also .txt), json (canonical) and xlsx (the import/export template; an unzipped .xlsx folder reads too).
+        Formats: tsv (old text exports, also .txt), csv (as Excel saves it), json (canonical) and xlsx (the import/export template; an unzipped .xlsx folder reads too).
+        Messages follow --lang zh|en, else LANG/LC_ALL.
         Exit codes: 0 success, 1 the input is not a valid form, 2 usage error or unreadable file.
         """,
         version: evalsheetVersion,
@@ -19,14 +20,16 @@ struct EvalSheetCommand: ParsableCommand {
 
     static func main() {
         installInterruptHandler()
+        let language = CommandLanguage.current
         do {
             _ = try Layouts.all()
-            var command = try parseAsRoot()
+            let arguments = CommandLanguage.afterCommand(Array(CommandLine.arguments.dropFirst()))
+            try CommandSuggestion.check(arguments, commands: configuration.subcommands.map { $0._commandName })
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch let error as ExitCode {
             Foundation.exit(error.rawValue)
         } catch let error as EvalSheetError {
-            let language = Language.fromEnvironment(ProcessInfo.processInfo.environment)
             FileHandle.standardError.write(Data("evalsheet: \(error.message(language))\n".utf8))
             Foundation.exit(error.exitCode)
         } catch {
@@ -36,7 +39,7 @@ struct EvalSheetCommand: ParsableCommand {
                 print(message)
                 Foundation.exit(0)
             }
-            FileHandle.standardError.write(Data("\(message)\n".utf8))
+            FileHandle.standardError.write(Data("\(language == .zh ? ParserMessagesZH.translate(message) : message)\n".utf8))
             Foundation.exit(2)
         }
     }

@@ -10,6 +10,8 @@ struct LayoutsCommand: ParsableCommand {
         discussion: "Reading finds the layout from the labels; --input-layout ID forces one, --layout ID chooses the output's."
     )
 
+    @OptionGroup var messages: LanguageOption
+
     func run() throws {
         let layouts = try Layouts.all()
         let width = layouts.map(\.id.count).max() ?? 0
@@ -21,7 +23,8 @@ struct LayoutsCommand: ParsableCommand {
 
 /// Prints what writing a form changed or left out, one `note:` line each, on standard error.
 enum WriteNotes {
-    static func print(_ notes: [String]) {
-        for note in notes { FileHandle.standardError.write(Data("evalsheet: note: \(note)\n".utf8)) }
+    static func print(_ notes: [WriteNote]) {
+        let prefix = CommandLanguage.text("note: ", zh: "注意：")
+        for note in notes { FileHandle.standardError.write(Data("evalsheet: \(prefix)\(note.text(CommandLanguage.current))\n".utf8)) }
     }
 }

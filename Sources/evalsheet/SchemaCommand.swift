@@ -9,5 +9,7 @@ struct SchemaCommand: ParsableCommand {
         abstract: "Print the JSON Schema of the canonical JSON (Templates/form.schema.json is this output)."
     )
 
+    @OptionGroup var messages: LanguageOption
+
     func run() throws { FileHandle.standardOutput.write(Data(JSONSchemaWriter.text().utf8)) }
 }

@@ -17,6 +17,8 @@ struct Serve: ParsableCommand {
         """
     )
 
+    @OptionGroup var messages: LanguageOption
+
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on (0: any free port).") var port = 8080
     @Option(help: "Largest single file, in MB (also inside a zip).") var maxFileMb = 20
@@ -26,9 +28,10 @@ struct Serve: ParsableCommand {
     @Option(help: "Require this token for the API (default: the EVALSHEET_TOKEN environment variable, if set).") var token: String?
 
     func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535") }
-        guard maxFileMb >= 1, maxRequestMb >= maxFileMb else { throw ValidationError("--max-file-mb must be at least 1 and at most --max-request-mb") }
-        guard jobs >= 1, timeLimit > 0 else { throw ValidationError("--jobs must be at least 1 and --time-limit above 0") }
+        guard (0...65535).contains(port) else { throw ValidationError(CommandLanguage.text("--port must be 0…65535", zh: "--port 必须在 0…65535 之间")) }
+        guard maxFileMb >= 1, maxRequestMb >= maxFileMb else { throw ValidationError(CommandLanguage.text("--max-file-mb must be at least 1 and at most --max-request-mb",
+                                                                                             zh: "--max-file-mb 至少为 1，且不超过 --max-request-mb")) }
+        guard jobs >= 1, timeLimit > 0 else { throw ValidationError(CommandLanguage.text("--jobs must be at least 1 and --time-limit above 0", zh: "--jobs 至少为 1，--time-limit 须大于 0")) }
     }
 
     func run() throws {
@@ -55,7 +58,7 @@ struct Serve: ParsableCommand {
             finished.signal()
         }
         finished.wait()
-        if let error = outcome.error { throw EvalSheetError(.unreadable, "cannot serve on \(host):\(port) (\(error)); choose another --port or --host") }
+        if let error = outcome.error { throw EvalSheetError(.unreadable, "cannot serve on \(host):\(port) (\(error)); choose another --port or --host", zh: "无法在 \(host):\(port) 上提供服务（\(error)）；请换一个 --port 或 --host") }
     }
 }
 

@@ -15,6 +15,8 @@ struct TemplateCommand: ParsableCommand {
         """
     )
 
+    @OptionGroup var messages: LanguageOption
+
     @Argument(help: "The template to write (.xlsx; .json or .tsv also work).")
     var output: String
 

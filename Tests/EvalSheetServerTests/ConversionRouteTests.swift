@@ -137,7 +137,7 @@ import EvalSheet
         #expect(listing.contains("甲.xlsx") && listing.contains("libreoffice-seed.xlsx") && listing.contains("report.csv") && listing.contains("report.json"))
         #expect(!listing.contains("truncated.xlsx\n"))
         let report = try #require(listing.components(separatedBy: "\n---\n").last)
-        #expect(report.contains("truncated.xlsx,,,failed,,truncated.xlsx: not a readable XLSX"), "\(report)")
+        #expect(report.contains("truncated.xlsx,,,failed,,truncated.xlsx：不是可读取的 XLSX（zip）压缩包"), "the page's language: \(report)")
         #expect(!report.contains(NSTemporaryDirectory()) && !report.contains("evalsheet-serve-"), "no server paths in the report")
         #expect(try scratchFolders() == before)
     }

@@ -61,7 +61,7 @@ import Testing
         let raw = try await server.send("/api/convert", method: "POST", body: Data("x".utf8), headers: ["Content-Type": "application/json"])
         #expect(raw.status == 415)
         let seed = try TestServer.Part.fixture("tsv/000_e57ca213149e2c8b.txt")
-        #expect(try await server.post("/api/convert?to=pdf", parts: [seed]).json["error"] as? String == "unknown format \"pdf\"; use one of tsv, json, xlsx")
+        #expect(try await server.post("/api/convert?to=pdf", parts: [seed]).json["error"] as? String == "未知格式\u{201C}pdf\u{201D}；请使用 tsv, csv, json, xlsx 之一")
         #expect(try await server.post("/api/convert?mode=strange", parts: [seed]).status == 400)
         #expect(try await server.post("/api/convert", parts: [.init(filename: "form.doc", data: Data("x".utf8))]).status == 400)
     }

@@ -10,7 +10,7 @@ import Testing
 
     @Test func badOptionsAndABusyPortAreOneLineErrors() throws {
         let port = try CommandLineTool.run(["serve", "--port", "70000"])
-        #expect(port.status == 2 && port.stderr.contains("--port must be 0…65535"))
+        #expect(port.status == 2 && port.stderr.contains("--port 必须在 0…65535 之间"), "LANG is zh_CN")
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(listener) }
         var address = sockaddr_in()
@@ -22,7 +22,7 @@ import Testing
         listen(listener, 1)
         let busy = try CommandLineTool.run(["serve", "--port", String(UInt16(bigEndian: address.sin_port))])
         #expect(busy.status == 2)
-        #expect(busy.stderr.hasPrefix("evalsheet: cannot serve on 127.0.0.1:") && busy.stderr.hasSuffix("choose another --port or --host\n"))
+        #expect(busy.stderr.hasPrefix("evalsheet: 无法在 127.0.0.1:") && busy.stderr.hasSuffix("请换一个 --port 或 --host\n"))
         #expect(busy.stderr.filter { $0 == "\n" }.count == 1)
     }
 }

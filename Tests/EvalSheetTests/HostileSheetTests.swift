@@ -64,6 +64,8 @@ import Testing
         let single = try MeasuredRun.run(["convert", input.path, dir.appendingPathComponent("out.json").path])
         #expect(single.status == 0)
         #expect(single.stderr.contains("evalsheet: \(input.path): \(note)\n"))
+        let chinese = try MeasuredRun.run(["convert", input.path, dir.appendingPathComponent("zh.json").path, "--lang", "zh"])
+        #expect(chinese.stderr.contains("表读自工作表\u{201C}隐藏\u{201D}，它在 Excel 中是隐藏的"), "\(chinese.stderr)")
         let output = dir.appendingPathComponent("out")
         #expect(try MeasuredRun.run(["batch", input.deletingLastPathComponent().path, output.path, "--to", "json"]).status == 0)
         let report = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("report.json"))) as! [String: Any]

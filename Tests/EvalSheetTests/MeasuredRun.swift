@@ -78,7 +78,7 @@ enum MeasuredRun {
         var pid: pid_t = 0
         let started = Date()
         let spawned = posix_spawn(&pid, binary, &actions, &attributes, argv, environ)
-        guard spawned == 0 else { throw EvalSheetError(.unreadable, "cannot start \(binary): \(String(cString: strerror(spawned)))") }
+        guard spawned == 0 else { throw EvalSheetError(.unreadable, "cannot start \(binary): \(String(cString: strerror(spawned)))", zh: "无法启动 \(binary)") }
         var status: Int32 = 0
         var usage = rusage()
         var interrupted = false

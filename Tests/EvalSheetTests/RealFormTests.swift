@@ -37,7 +37,7 @@ import Testing
             let tsv = try TSVFormat().write(form, options: WriteOptions(layout: layout.id))
             let back = try TSVFormat().read(tsv, options: ReadOptions(layout: layout.id))[0].form
             let sent = LayoutConversion.prepare(form, for: layout)
-            let notes = LayoutConversion.notes(for: form, in: layout).joined(separator: "\n")
+            let notes = LayoutConversion.notes(for: form, in: layout).map(\.en).joined(separator: "\n")
             for (path, value) in sent.values where !value.isEmpty {
                 if layout.has(path) || path == "funds.unit" {
                     #expect(back[path] == value, "\(name) → \(layout.id): \(path)")
@@ -76,14 +76,14 @@ import Testing
         #expect(inWan.text("funds.unit") == "万元")
         let back = LayoutConversion.prepare(inWan, for: try Layouts.standard)
         #expect(back.decimal("funds.total.executed") == seed.decimal("funds.total.executed"))
-        #expect(LayoutConversion.notes(for: seed, in: mof).first == "amounts converted from 元 to 万元, the unit of layout mof")
+        #expect(LayoutConversion.notes(for: seed, in: mof).first?.en == "amounts converted from 元 to 万元, the unit of layout mof")
     }
 
     @Test func aFieldTheTargetLacksIsNamed() throws {
-        let notes = LayoutConversion.notes(for: seed, in: try Layouts.named("mof")).joined(separator: "\n")
+        let notes = LayoutConversion.notes(for: seed, in: try Layouts.named("mof")).map(\.en).joined(separator: "\n")
         #expect(notes.contains("layout mof has no cell for project.code"), "\(notes)")
         let sichuan = try TestFiles.readForm(TestFiles.fixture("real/daying-2023-sichuan/expected.json"))
-        let intoSeeds = LayoutConversion.notes(for: sichuan, in: try Layouts.standard).joined(separator: "\n")
+        let intoSeeds = LayoutConversion.notes(for: sichuan, in: try Layouts.standard).map(\.en).joined(separator: "\n")
         for path in ["funds.specialAccount.initialBudget", "funds.deviationReason", "indicators[].categories[].items[].nature",
                      "extras \u{201C}2.项目实施内容及过程概述\u{201D}"] {
             #expect(intoSeeds.contains(path), "\(path) in \(intoSeeds)")

@@ -52,10 +52,10 @@ public enum FormImport {
             "\(form.text("project.code") ?? form.text("project.name") ?? "?") (\(form.integer("project.year").map(String.init) ?? "no year"))"
         }
         guard incoming["project.code"] == baseline["project.code"], incoming["project.year"] == baseline["project.year"] else {
-            throw EvalSheetError(.invalidForm, "the baseline is the system's record of project \(project(baseline)), but the file is project \(project(incoming)); give the baseline of the same project and year")
+            throw EvalSheetError(.invalidForm, "the baseline is the system's record of project \(project(baseline)), but the file is project \(project(incoming)); give the baseline of the same project and year", zh: "基准数据是系统中项目 \(project(baseline)) 的记录，而文件是项目 \(project(incoming))；请提供同一项目和年度的基准数据")
         }
         guard incoming.indicatorShape == baseline.indicatorShape else {
-            throw EvalSheetError(.invalidForm, "the file's indicator rows (\(incoming.indicatorShape)) differ from the system's (\(baseline.indicatorShape)); indicator rows are greyed and cannot be added or removed, so start from a template of this form")
+            throw EvalSheetError(.invalidForm, "the file's indicator rows (\(incoming.indicatorShape)) differ from the system's (\(baseline.indicatorShape)); indicator rows are greyed and cannot be added or removed, so start from a template of this form", zh: "文件的指标行（\(incoming.indicatorShape)）与系统的（\(baseline.indicatorShape)）不同；指标行置灰，不能增删，请从该表的模板开始填写")
         }
         var merged = baseline
         var findings: [Finding] = []

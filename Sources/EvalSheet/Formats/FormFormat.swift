@@ -31,11 +31,11 @@ public protocol FormFormat: Sendable {
     func write(_ form: Form, options: WriteOptions, toFile path: String) throws
     /// What writing `form` changes or leaves out, one note each (a layout without a cell for a field, money
     /// converted, digits a spreadsheet cannot hold).
-    func notes(for form: Form, options: WriteOptions) throws -> [String]
+    func notes(for form: Form, options: WriteOptions) throws -> [WriteNote]
 }
 
 extension FormFormat {
-    public func notes(for form: Form, options: WriteOptions) throws -> [String] {
+    public func notes(for form: Form, options: WriteOptions) throws -> [WriteNote] {
         LayoutConversion.notes(for: form, in: try LayoutConversion.target(for: form, requested: options.layout))
     }
 
@@ -48,12 +48,12 @@ extension FormFormat {
 public enum FormatRegistry {
     /// Every format, with its defaults.
     public static func all(encoding: TextEncoding? = nil) -> [any FormFormat] {
-        [TSVFormat(encoding: encoding), JSONFormat(), XLSXFormat()]
+        [TSVFormat(encoding: encoding), TSVFormat.csv(encoding: encoding), JSONFormat(), XLSXFormat()]
     }
 
     public static func format(named name: String, encoding: TextEncoding? = nil) throws -> any FormFormat {
         guard let format = all(encoding: encoding).first(where: { $0.name == name.lowercased() }) else {
-            throw EvalSheetError(.usage, "unknown format \"\(name)\"; use one of \(names)")
+            throw EvalSheetError(.usage, "unknown format \"\(name)\"; use one of \(names)", zh: "未知格式\u{201C}\(name)\u{201D}；请使用 \(names) 之一")
         }
         return format
     }
@@ -61,9 +61,16 @@ public enum FormatRegistry {
     public static func format(forPath path: String) throws -> any FormFormat {
         let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
         guard let format = all().first(where: { $0.extensions.contains(ext) }) else {
-            throw EvalSheetError(.usage, "\(path): cannot tell the format from the extension \".\(ext)\"; name it with --from or --to (\(names))")
+            throw EvalSheetError(.usage, "\(path): cannot tell the format from the extension \".\(ext)\"; name it with --from or --to (\(names))", zh: "\(path)：无法从扩展名 \".\(ext)\" 判断格式；请用 --from 或 --to 指定（\(names)）")
         }
         return format
+    }
+
+    /// The format of unnamed bytes (standard input): zip → xlsx, `{` first → json, anything else a text table.
+    public static func format(ofContent data: Data) -> any FormFormat {
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return XLSXFormat() }
+        let first = data.drop { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }.first
+        return first == UInt8(ascii: "{") ? JSONFormat() : TSVFormat()
     }
 
     public static var names: String { all().map(\.name).joined(separator: ", ") }

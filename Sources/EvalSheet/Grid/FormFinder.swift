@@ -64,7 +64,7 @@ enum FormFinder {
     }
 
     private static func noLayout(_ closest: Fit?, looksLikeTheForm: Bool) -> EvalSheetError {
-        guard let closest else { return EvalSheetError(.invalidForm, "not a 项目支出绩效自评表; no layout is declared") }
+        guard let closest else { return EvalSheetError(.invalidForm, "not a 项目支出绩效自评表; no layout is declared", zh: "不是项目支出绩效自评表；没有声明任何版式") }
         let total = closest.total
         let missing = closest.missing.prefix(8).map { "\u{201C}\($0)\u{201D}" }.joined(separator: ", ")
         let more = closest.missing.count > 8 ? " …" : ""

@@ -289,14 +289,14 @@ struct LayoutReader {
                 }
                 if let weight = parsed.weight {
                     guard !indicators.isEmpty else {
-                        throw EvalSheetError(.invalidForm, "cell \(cellName): weight \(level1Text) comes before any 一级指标; put the 一级指标 name first")
+                        throw EvalSheetError(.invalidForm, "cell \(cellName): weight \(level1Text) comes before any 一级指标; put the 一级指标 name first", zh: "单元格 \(cellName)：权重 \(level1Text) 出现在任何一级指标之前；请先填写一级指标名称")
                     }
                     indicators[indicators.count - 1].weight = weight
                     reading.cells[IndicatorPath.indicator(indicators.count - 1) + ".weight"] = cellName
                 }
             } else if !level1Text.isEmpty {
                 throw EvalSheetError.badValue(cell: cellName, path: IndicatorPath.indicator(indicators.count) + ".weight",
-                                              label: "一级指标", expected: "a name with its weight such as 产出指标 (50分)", found: level1Text)
+                                              label: "一级指标", expected: ("a name with its weight such as 产出指标 (50分)", "带分值的名称，如 产出指标 (50分)"), found: level1Text)
             }
             var texts: [(Layout.Cell, String, Int)] = []
             for cell in itemCells {
@@ -307,7 +307,7 @@ struct LayoutReader {
                 && texts.allSatisfy { $0.1.isBlank || ($0.0.field == "item.name" && Self.isPlaceholder($0.1)) }
             guard !indicators.isEmpty else {
                 if isPlaceholder && level2Text.isBlank { continue }
-                throw EvalSheetError(.invalidForm, "cell \(cellName): indicator row without 一级指标; fill in the 一级指标 of the first row")
+                throw EvalSheetError(.invalidForm, "cell \(cellName): indicator row without 一级指标; fill in the 一级指标 of the first row", zh: "单元格 \(cellName)：指标行没有一级指标；请填写第一行的一级指标")
             }
             let i = indicators.count - 1
             let parsed2 = level2Label.parse(level2Text)
@@ -443,17 +443,17 @@ struct LayoutReader {
         case .unit:
             let unit = LabelText.halfWidth(text).trimmed
             guard FieldCatalog.shared.moneyUnits[unit] != nil else {
-                throw EvalSheetError.badValue(cell: ref, path: path, label: label, expected: "元 or 万元", found: text)
+                throw EvalSheetError.badValue(cell: ref, path: path, label: label, expected: ("元 or 万元", "元或万元"), found: text)
             }
             return .text(unit)
         case .integer:
             guard let value = CellText.integer(text) else {
-                throw EvalSheetError.badValue(cell: ref, path: path, label: label, expected: "a whole number", found: text)
+                throw EvalSheetError.badValue(cell: ref, path: path, label: label, expected: ("a whole number", "整数"), found: text)
             }
             return .integer(value)
         case .amount, .decimal, .percent:
             guard let value = CellText.decimal(text, percent: format == .percent) else {
-                throw EvalSheetError.badValue(cell: ref, path: path, label: label, expected: "a decimal number", found: text)
+                throw EvalSheetError.badValue(cell: ref, path: path, label: label, expected: ("a decimal number", "数字"), found: text)
             }
             return .decimal(value)
         }

@@ -252,7 +252,7 @@ public struct Layout: Decodable, Sendable {
         do {
             layout = try TemplateDecoder.decode(Layout.self, from: text)
         } catch {
-            throw EvalSheetError(.usage, "\(file): \(TemplateError.describe(error)); fix the layout file")
+            throw EvalSheetError(.usage, "\(file): \(TemplateError.describe(error)); fix the layout file", zh: "\(file)：\(TemplateError.describe(error))；请修正版式文件")
         }
         layout.file = file
         try LayoutCheck(layout: layout).run()

@@ -68,6 +68,6 @@ struct LayoutCheck {
     }
 
     private func mistake(_ key: String, _ message: String) -> EvalSheetError {
-        EvalSheetError(.usage, "\(layout.file): \(key): \(message); fix the layout file")
+        EvalSheetError(.usage, "\(layout.file): \(key): \(message); fix the layout file", zh: "\(layout.file)：\(key)：\(message)；请修正版式文件")
     }
 }

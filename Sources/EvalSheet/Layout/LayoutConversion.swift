@@ -42,17 +42,20 @@ public enum LayoutConversion {
 
     /// What writing `form` in `layout` changes: a unit conversion, totals computed the layout's way, and each filled
     /// field with no cell in the layout.
-    public static func notes(for form: Form, in layout: Layout) -> [String] {
-        var notes: [String] = []
+    public static func notes(for form: Form, in layout: Layout) -> [WriteNote] {
+        var notes: [WriteNote] = []
         let converted = convertingUnit(form, for: layout)
         let cells = differentFormulas(form, layout)
         let prepared = converted.recomputing(cells)
         for cell in cells where prepared[cell.field!] != converted[cell.field!] {
             let path = cell.field!
-            notes.append("\(path) worked out as layout \(layout.id) does (\(cell.formula!)): \(converted[path]?.displayText ?? "empty") → \(prepared[path]?.displayText ?? "empty")")
+            let change = (converted[path]?.displayText, prepared[path]?.displayText)
+            notes.append(WriteNote(en: "\(path) worked out as layout \(layout.id) does (\(cell.formula!)): \(change.0 ?? "empty") → \(change.1 ?? "empty")",
+                                   zh: "\(path) 按版式 \(layout.id) 的算法计算（\(cell.formula!)）：\(change.0 ?? "空") → \(change.1 ?? "空")"))
         }
         if form.moneyUnit != layout.moneyUnit, form.text("funds.unit") != nil || layout.moneyUnit != "元" {
-            notes.append("amounts converted from \(form.moneyUnit) to \(layout.moneyUnit), the unit of layout \(layout.id)")
+            notes.append(WriteNote(en: "amounts converted from \(form.moneyUnit) to \(layout.moneyUnit), the unit of layout \(layout.id)",
+                                   zh: "金额已从\(form.moneyUnit)换算为\(layout.moneyUnit)（版式 \(layout.id) 的单位）"))
         }
         var lost: [String] = []
         for (path, value) in form.values.sorted(by: { $0.key < $1.key }) where !value.isEmpty && path != "funds.unit" && !layout.has(path) {
@@ -73,7 +76,8 @@ public enum LayoutConversion {
             lost.append("extras \u{201C}\(extra.label)\u{201D}")
         }
         if !lost.isEmpty {
-            notes.append("layout \(layout.id) has no cell for \(lost.joined(separator: ", ")); not written (kept in JSON)")
+            notes.append(WriteNote(en: "layout \(layout.id) has no cell for \(lost.joined(separator: ", ")); not written (kept in JSON)",
+                                   zh: "版式 \(layout.id) 没有 \(lost.joined(separator: "、")) 的单元格；未写入（JSON 中保留）"))
         }
         return notes
     }

@@ -9,7 +9,7 @@ public enum Layouts {
             try files.keys.filter { $0.hasPrefix("layouts/") }.sorted().map { file in
                 try Layout.load(file: "Templates/" + file, text: files[file]!)
             }
-        }.mapError { $0 as? EvalSheetError ?? EvalSheetError(.usage, "\($0)") }
+        }.mapError { $0 as? EvalSheetError ?? EvalSheetError(.usage, "\($0)", zh: "\($0)") }
     }
 
     /// Every layout; throws when a layout file is wrong (the message names the file and key).
@@ -19,7 +19,7 @@ public enum Layouts {
     public static func named(_ id: String) throws -> Layout {
         let layouts = try all()
         guard let layout = layouts.first(where: { $0.id == id }) else {
-            throw EvalSheetError(.usage, "unknown layout \"\(id)\"; use one of \(layouts.map(\.id).joined(separator: ", ")) (see evalsheet layouts)")
+            throw EvalSheetError(.usage, "unknown layout \"\(id)\"; use one of \(layouts.map(\.id).joined(separator: ", ")) (see evalsheet layouts)", zh: "未知版式\u{201C}\(id)\u{201D}；请使用 \(layouts.map(\.id).joined(separator: ", ")) 之一（见 evalsheet layouts）")
         }
         return layout
     }

@@ -11,7 +11,7 @@ public enum AtomicFile {
     static func writeNew(_ data: Data, at path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw EvalSheetError(.unreadable, "cannot write here (\(String(cString: strerror(errno)))); check the folder exists and is writable")
+            throw EvalSheetError(.unreadable, "cannot write here (\(String(cString: strerror(errno)))); check the folder exists and is writable", zh: "无法在此写入（\(String(cString: strerror(errno)))）；请检查文件夹存在且可写")
         }
         defer { close(descriptor) }
         try writeAll(data, to: descriptor)
@@ -25,7 +25,7 @@ public enum AtomicFile {
                 let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0, errno == EINTR { continue }
                 guard written > 0 else {
-                    throw EvalSheetError(.unreadable, "cannot write (\(String(cString: strerror(errno)))); check the disk has room")
+                    throw EvalSheetError(.unreadable, "cannot write (\(String(cString: strerror(errno)))); check the disk has room", zh: "无法写入（\(String(cString: strerror(errno)))）；请检查磁盘空间")
                 }
                 offset += written
             }
@@ -36,12 +36,12 @@ public enum AtomicFile {
     /// Refuses a target that is not a regular file or a new name (a device, a FIFO, a folder): it is never renamed over.
     public static func write(to target: String, noClobber: Bool = false, _ produce: (String) throws -> Void) throws {
         if noClobber, access(target, F_OK) == 0 {
-            throw EvalSheetError(.usage, "\(target): already exists; remove it or leave out --no-clobber")
+            throw EvalSheetError(.usage, "\(target): already exists; remove it or leave out --no-clobber", zh: "\(target)：已存在；请删除它，或去掉 --no-clobber")
         }
         let classified: OutputTarget
         do { classified = try OutputTarget.of(target) } catch let error as EvalSheetError { throw error.located(in: target) }
         guard case .file(let path) = classified else {
-            throw EvalSheetError(.usage, "\(target): standard output cannot be replaced; write it with - instead")
+            throw EvalSheetError(.usage, "\(target): standard output cannot be replaced; write it with - instead", zh: "\(target)：标准输出不能被替换；请改用 -")
         }
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[...$0]) } ?? ""
@@ -63,7 +63,7 @@ public enum AtomicFile {
         if rename(temporary, path) != 0 {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
-            throw EvalSheetError(.unreadable, "\(path): cannot write (\(reason)); check the folder is writable")
+            throw EvalSheetError(.unreadable, "\(path): cannot write (\(reason)); check the folder is writable", zh: "\(path)：无法写入（\(reason)）；请检查文件夹可写")
         }
     }
 }

@@ -12,17 +12,17 @@ public struct EvalSheetError: Error, Equatable, CustomStringConvertible, Sendabl
 
     public let kind: Kind
     public let message: String
-    /// The message in Chinese, where one is written.
-    public let messageZH: String?
+    /// The message in Chinese, for finance staff.
+    public let messageZH: String
 
-    public init(_ kind: Kind, _ message: String, zh: String? = nil) {
+    public init(_ kind: Kind, _ message: String, zh: String) {
         self.kind = kind
         self.message = message
         self.messageZH = zh
     }
 
-    /// The message in `language`, English where no Chinese is written.
-    public func message(_ language: Language) -> String { language == .zh ? messageZH ?? message : message }
+    /// The message in `language`.
+    public func message(_ language: Language) -> String { language == .zh ? messageZH : message }
 
     public var description: String { message }
 
@@ -30,17 +30,19 @@ public struct EvalSheetError: Error, Equatable, CustomStringConvertible, Sendabl
 
     /// The same error with the file (and sheet) it came from in front, as `seed.tsv: …`.
     public func located(in file: String) -> EvalSheetError {
-        message.hasPrefix(file + ":") ? self : EvalSheetError(kind, "\(file): \(message)", zh: messageZH.map { "\(file): \($0)" })
+        message.hasPrefix(file + ":") ? self : EvalSheetError(kind, "\(file): \(message)", zh: "\(file)：\(messageZH)")
     }
 
     static func notTheForm(missing label: String, after: String? = nil) -> EvalSheetError {
         let place = after.map { " after \($0)" } ?? ""
         return EvalSheetError(.invalidForm,
-            "not a 项目支出绩效自评表: label \u{201C}\(label)\u{201D} not found\(place); check that this file is the form")
+            "not a 项目支出绩效自评表: label \u{201C}\(label)\u{201D} not found\(place); check that this file is the form",
+            zh: "不是项目支出绩效自评表：找不到标签\u{201C}\(label)\u{201D}；请确认此文件是该表")
     }
 
-    static func badValue(cell: String, path: String, label: String, expected: String, found: String) -> EvalSheetError {
+    static func badValue(cell: String, path: String, label: String, expected: (en: String, zh: String), found: String) -> EvalSheetError {
         EvalSheetError(.invalidForm,
-            "cell \(cell) (\(path), \(label)): expected \(expected), found \"\(found.prefix(60))\"; correct the cell and convert again")
+            "cell \(cell) (\(path), \(label)): expected \(expected.en), found \"\(found.prefix(60))\"; correct the cell and convert again",
+            zh: "单元格 \(cell)（\(label)，\(path)）：应为\(expected.zh)，实为\u{201C}\(found.prefix(60))\u{201D}；请更正该单元格后重新转换")
     }
 }

@@ -5,8 +5,9 @@ public enum FormFiles {
     /// Largest input read, so a hostile file cannot exhaust memory.
     public static let maximumInputBytes = 256 << 20
 
-    /// Reads every form in `path`, with the format from `format` or the extension of `shownAs` (the name errors give,
-    /// default the path). A command-line path whose bytes are not UTF-8 is opened by its bytes and shown as GB18030.
+    /// Reads every form in `path`, with the format from `format`, the extension of `shownAs` (the name errors give,
+    /// default the path) or, for standard input, the content; an .xls is told by its bytes, whatever its name.
+    /// A command-line path whose bytes are not UTF-8 is opened by its bytes and shown as GB18030.
     public static func read(_ path: String, format: (any FormFormat)? = nil,
                             options: ReadOptions = ReadOptions(), shownAs: String? = nil) throws -> [FormReading] {
         if shownAs == nil, access(path, F_OK) != 0, let bytes = PathBytes.commandLineBytes(for: path) {
@@ -22,11 +23,13 @@ public enum FormFiles {
             if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
                 return try XLSXFormat().read(directory: URL(fileURLWithPath: path), options: options)
             }
-            if format == nil, (shownAs ?? path).lowercased().hasSuffix(".xls"), let refusal = CompoundFile.refusal(try readData(path)) {
-                throw refusal
-            }
-            let chosen = try format ?? FormatRegistry.format(forPath: shownAs ?? path)
             let data = try readData(path)
+            if path == "-", data.isEmpty {
+                throw EvalSheetError(.unreadable, "standard input is empty; pipe a form into it, or give the form's file name instead of -",
+                                     zh: "标准输入为空；请把表通过管道输入，或用表的文件名代替 -")
+            }
+            if let refusal = CompoundFile.refusal(data) { throw refusal }
+            let chosen = try format ?? (path == "-" ? FormatRegistry.format(ofContent: data) : FormatRegistry.format(forPath: shownAs ?? path))
             return try chosen.read(data, options: options)
         } catch let error as EvalSheetError {
             throw error.located(in: shownAs ?? displayName(path))
@@ -54,10 +57,12 @@ public enum FormFiles {
         return (try? XLSXFormat().hiddenSheets(data)) ?? []
     }
 
-    /// What to tell the user when `reading` came from a sheet hidden in Excel, nil otherwise.
-    public static func hiddenSheetNote(_ reading: FormReading, hidden: Set<String>) -> String? {
+    /// What to tell the user (in `language`) when `reading` came from a sheet hidden in Excel, nil otherwise.
+    public static func hiddenSheetNote(_ reading: FormReading, hidden: Set<String>, language: Language = .en) -> String? {
         guard let sheet = reading.sheet, hidden.contains(sheet) else { return nil }
-        return "the form was read from sheet \u{201C}\(sheet)\u{201D}, which is hidden in Excel; unhide it to check it is the form you mean"
+        return language == .zh
+            ? "表读自工作表\u{201C}\(sheet)\u{201D}，它在 Excel 中是隐藏的；请取消隐藏，确认是您要的表"
+            : "the form was read from sheet \u{201C}\(sheet)\u{201D}, which is hidden in Excel; unhide it to check it is the form you mean"
     }
 
     /// Refuses an output that is the input itself (same device and inode), which writing would replace.
@@ -65,14 +70,14 @@ public enum FormFiles {
         var a = stat(), b = stat()
         guard input != "-", output != "-", stat(input, &a) == 0, stat(output, &b) == 0,
               a.st_dev == b.st_dev, a.st_ino == b.st_ino else { return }
-        throw EvalSheetError(.usage, "\(output): is the input itself; write to another file (the input would be replaced, and with it any other sheet)")
+        throw EvalSheetError(.usage, "\(output): is the input itself; write to another file (the input would be replaced, and with it any other sheet)", zh: "\(output)：输出就是输入文件本身；请写到另一个文件（否则输入文件及其中其他工作表会被替换）")
     }
 
     /// Writes `data` through standard output (`-`) or a descriptor alias such as `/dev/stdout`, never replacing it.
     private static func writeStream(_ data: Data, to path: String) throws {
         let descriptor = path == "-" ? STDOUT_FILENO : open(path, O_WRONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw EvalSheetError(.unreadable, "cannot open for writing (\(String(cString: strerror(errno)))); write with - instead")
+            throw EvalSheetError(.unreadable, "cannot open for writing (\(String(cString: strerror(errno)))); write with - instead", zh: "无法打开以写入（\(String(cString: strerror(errno)))）；请改用 -")
         }
         defer { if descriptor != STDOUT_FILENO { close(descriptor) } }
         try AtomicFile.writeAll(data, to: descriptor)
@@ -87,21 +92,21 @@ public enum FormFiles {
         }
         var info = stat()
         guard stat(path, &info) == 0 else {
-            throw EvalSheetError(.unreadable, "cannot open (\(String(cString: strerror(errno)))); check the path")
+            throw EvalSheetError(.unreadable, "cannot open (\(String(cString: strerror(errno)))); check the path", zh: "无法打开（\(String(cString: strerror(errno)))）；请检查路径")
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw EvalSheetError(.unreadable, "not a regular file; give the path of a form file")
+            throw EvalSheetError(.unreadable, "not a regular file; give the path of a form file", zh: "不是普通文件；请给出表文件的路径")
         }
         guard info.st_size <= maximumInputBytes else { throw tooLarge }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw EvalSheetError(.unreadable, "cannot open for reading; check its permissions")
+            throw EvalSheetError(.unreadable, "cannot open for reading; check its permissions", zh: "无法打开以读取；请检查文件权限")
         }
         defer { try? handle.close() }
         return handle.readData(ofLength: maximumInputBytes + 1)
     }
 
     private static var tooLarge: EvalSheetError {
-        EvalSheetError(.unreadable, "larger than \(maximumInputBytes >> 20) MiB; this is not a single form")
+        EvalSheetError(.unreadable, "larger than \(maximumInputBytes >> 20) MiB; this is not a single form", zh: "大于 \(maximumInputBytes >> 20) MiB；这不是单张表")
     }
 
     static func displayName(_ path: String) -> String { path == "-" ? "<stdin>" : path }

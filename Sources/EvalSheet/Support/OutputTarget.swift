@@ -17,7 +17,7 @@ public enum OutputTarget: Equatable, Sendable {
         if (info.st_mode & S_IFMT) == S_IFLNK {
             if linkChain(path).contains(where: isStreamName) { return .stream(path) }
             guard stat(path, &info) == 0, let real = realpath(path, nil) else {
-                throw EvalSheetError(.usage, "a symbolic link to a missing file; give the path of a file or a new name")
+                throw EvalSheetError(.usage, "a symbolic link to a missing file; give the path of a file or a new name", zh: "指向不存在文件的符号链接；请给出文件路径或新文件名")
             }
             resolved = String(cString: real)
             free(real)
@@ -38,7 +38,7 @@ public enum OutputTarget: Equatable, Sendable {
         case S_IFSOCK: kind = "a socket"
         default: kind = "not a regular file"
         }
-        throw EvalSheetError(.usage, "\(kind), not a regular file; refused so it is never replaced (write to a file, or - for standard output)")
+        throw EvalSheetError(.usage, "\(kind), not a regular file; refused so it is never replaced (write to a file, or - for standard output)", zh: "\(kind)，不是普通文件；为避免被替换而拒绝写入（请写入文件，或用 - 写到标准输出）")
     }
 
     /// Names that mean one of this process's open descriptors.

@@ -14,7 +14,7 @@ public enum PathBytes {
     static func withOpenFile<T>(_ bytes: [UInt8], _ body: (String) throws -> T) throws -> T {
         let descriptor = (bytes + [0]).withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_RDONLY | O_CLOEXEC) } }
         guard descriptor >= 0 else {
-            throw EvalSheetError(.unreadable, "cannot open (\(String(cString: strerror(errno)))); check the path and its permissions")
+            throw EvalSheetError(.unreadable, "cannot open (\(String(cString: strerror(errno)))); check the path and its permissions", zh: "无法打开（\(String(cString: strerror(errno)))）；请检查路径及其权限")
         }
         defer { close(descriptor) }
         return try body("/proc/self/fd/\(descriptor)")

@@ -8,7 +8,7 @@ enum JSONFormDecoder {
         let schema = try object.string("schema")
         let catalog = FieldCatalog.shared
         guard schema == catalog.schema || catalog.reads.contains(schema) else {
-            throw EvalSheetError(.invalidForm, "schema: expected \"\(catalog.schema)\", found \"\(schema.prefix(60))\"; this JSON is not an evalsheet form of a version this tool reads")
+            throw EvalSheetError(.invalidForm, "schema: expected \"\(catalog.schema)\", found \"\(schema.prefix(60))\"; this JSON is not an evalsheet form of a version this tool reads", zh: "schema：应为\u{201C}\(catalog.schema)\u{201D}，实为\u{201C}\(schema.prefix(60))\u{201D}；此 JSON 不是本工具能读取版本的 evalsheet 表")
         }
         var form = Form()
         form.layout = try object.optionalString("layout")
@@ -63,7 +63,7 @@ enum JSONFormDecoder {
         case .unit:
             guard let unit = try object.optionalString(key) else { return nil }
             guard FieldCatalog.shared.moneyUnits[unit] != nil else {
-                throw EvalSheetError(.invalidForm, "\(object.child(key)): expected one of \(FieldCatalog.shared.moneyUnits.keys.sorted().joined(separator: ", ")), found \"\(unit.prefix(20))\"")
+                throw EvalSheetError(.invalidForm, "\(object.child(key)): expected one of \(FieldCatalog.shared.moneyUnits.keys.sorted().joined(separator: ", ")), found \"\(unit.prefix(20))\"", zh: "\(object.child(key))：应为 \(FieldCatalog.shared.moneyUnits.keys.sorted().joined(separator: "、")) 之一，实为\u{201C}\(unit.prefix(20))\u{201D}")
             }
             return .text(unit)
         default: return try object.optionalString(key).map(FieldValue.text)
@@ -78,7 +78,7 @@ private struct JSONObject {
 
     init(_ value: Any, path: String) throws {
         guard let values = value as? [String: Any] else {
-            throw EvalSheetError(.invalidForm, "\(path.isEmpty ? "the document" : path): expected an object, found \(JSONObject.kind(of: value))")
+            throw EvalSheetError(.invalidForm, "\(path.isEmpty ? "the document" : path): expected an object, found \(JSONObject.kind(of: value))", zh: "\(path.isEmpty ? "文档" : path)：应为对象，实为 \(JSONObject.kind(of: value))")
         }
         self.values = values
         self.path = path
@@ -88,7 +88,7 @@ private struct JSONObject {
 
     private func required(_ key: String) throws -> Any {
         guard let value = values[key] else {
-            throw EvalSheetError(.invalidForm, "\(child(key)): missing; add the key (see Templates/form.schema.json)")
+            throw EvalSheetError(.invalidForm, "\(child(key)): missing; add the key (see Templates/form.schema.json)", zh: "\(child(key))：缺少；请添加该键（见 Templates/form.schema.json）")
         }
         return value
     }
@@ -96,7 +96,7 @@ private struct JSONObject {
     /// Refuses a key the canonical shape does not have, naming it, so no value is silently dropped.
     func refuseUnknown(_ known: [String]) throws {
         guard let key = values.keys.sorted().first(where: { !known.contains($0) }) else { return }
-        throw EvalSheetError(.invalidForm, "\(child(key)): unknown key; remove it or check its spelling (see Templates/form.schema.json)")
+        throw EvalSheetError(.invalidForm, "\(child(key)): unknown key; remove it or check its spelling (see Templates/form.schema.json)", zh: "\(child(key))：未知的键；请删除或检查拼写（见 Templates/form.schema.json）")
     }
 
     /// A string, or nil when the key is absent or null.
@@ -117,7 +117,7 @@ private struct JSONObject {
     }
 
     private func typeError(_ key: String, _ expected: String, _ value: Any) -> EvalSheetError {
-        EvalSheetError(.invalidForm, "\(child(key)): expected \(expected), found \(JSONObject.kind(of: value))")
+        EvalSheetError(.invalidForm, "\(child(key)): expected \(expected), found \(JSONObject.kind(of: value))", zh: "\(child(key))：应为 \(expected)，实为 \(JSONObject.kind(of: value))")
     }
 
     func string(_ key: String) throws -> String {

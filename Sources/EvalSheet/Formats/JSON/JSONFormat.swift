@@ -12,13 +12,13 @@ public struct JSONFormat: FormFormat {
         do {
             root = try JSONSerialization.jsonObject(with: data, options: [])
         } catch {
-            throw EvalSheetError(.unreadable, "not valid JSON (\(Self.describe(error))); check the file is the form's JSON")
+            throw EvalSheetError(.unreadable, "not valid JSON (\(Self.describe(error))); check the file is the form's JSON", zh: "不是有效的 JSON（\(Self.describe(error))）；请确认文件是该表的 JSON")
         }
         return [FormReading(form: try JSONFormDecoder.form(from: root))]
     }
 
     /// JSON holds every field as it is.
-    public func notes(for form: Form, options: WriteOptions) throws -> [String] { [] }
+    public func notes(for form: Form, options: WriteOptions) throws -> [WriteNote] { [] }
 
     public func write(_ form: Form, options: WriteOptions) throws -> Data {
         Data(JSONFormWriter.text(of: form).utf8)

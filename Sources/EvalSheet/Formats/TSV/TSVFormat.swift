@@ -1,16 +1,28 @@
 import Foundation
 
-/// The old text export: a tab-separated sheet with a markdown title and `<b>`/`<p>` markup.
+/// The old text export: a tab-separated sheet with a markdown title and `<b>`/`<p>` markup; as CSV, the same with
+/// commas. Reading sniffs the delimiter (tab, comma, semicolon), so a CSV named .txt reads too.
 public struct TSVFormat: FormFormat {
-    public let name = "tsv"
-    public let extensions = ["tsv", "txt"]
+    public let name: String
+    public let extensions: [String]
     /// The encoding to read with (detected when nil) and to write with.
     public var encoding: TextEncoding?
+    /// The delimiter written.
+    let delimiter: UInt8
 
-    public init(encoding: TextEncoding? = nil) { self.encoding = encoding }
+    public init(encoding: TextEncoding? = nil) { self.init(name: "tsv", extensions: ["tsv", "txt"], encoding: encoding, delimiter: TextDelimiter.tab) }
+
+    /// CSV as Excel saves it: the same table, comma-separated.
+    public static func csv(encoding: TextEncoding? = nil) -> TSVFormat {
+        TSVFormat(name: "csv", extensions: ["csv"], encoding: encoding, delimiter: TextDelimiter.comma)
+    }
+
+    private init(name: String, extensions: [String], encoding: TextEncoding?, delimiter: UInt8) {
+        (self.name, self.extensions, self.encoding, self.delimiter) = (name, extensions, encoding, delimiter)
+    }
 
     public func read(_ data: Data, options: ReadOptions) throws -> [FormReading] {
-        let rows = try TextEncoding.withCellBytes(data, as: encoding) { try TSVRecords.parse($0, decode: $1) }
+        let rows = try TextEncoding.withCellBytes(data, as: encoding) { try TSVRecords.parse($0, delimiter: TextDelimiter.sniff($0), decode: $1) }
             .map { Grid.Row(number: $0.number, cells: Self.withoutHeadingMarker($0.cells)) }
         return try FormFinder.read(Grid(rows: rows), layout: options.layout)
     }
@@ -30,13 +42,13 @@ public struct TSVFormat: FormFormat {
             default:
                 let width = max(row.template.tsvWidth ?? 0, (row.cells.map(\.tsvColumn).max() ?? -1) + 1)
                 var cells = Array(repeating: "", count: width)
-                for cell in row.cells { cells[cell.tsvColumn] = TSVRecords.quote(Self.neutralised(cell)) }
-                lines.append(cells.joined(separator: "\t"))
+                for cell in row.cells { cells[cell.tsvColumn] = TSVRecords.quote(Self.neutralised(cell), delimiter: delimiter) }
+                lines.append(cells.joined(separator: String(UnicodeScalar(delimiter))))
                 cellCount += width
             }
         }
         guard lines.count <= TSVRecords.maximumLines, cellCount <= TSVRecords.maximumCells else {
-            throw EvalSheetError(.invalidForm, "the form needs \(lines.count) lines of \(cellCount) cells, more than a TSV export holds (100,000 lines, 1,000,000 cells); write JSON or XLSX")
+            throw EvalSheetError(.invalidForm, "the form needs \(lines.count) lines of \(cellCount) cells, more than a TSV export holds (100,000 lines, 1,000,000 cells); write JSON or XLSX", zh: "该表需要 \(lines.count) 行、\(cellCount) 个单元格，超出 TSV 导出所能容纳的（100,000 行、1,000,000 个单元格）；请写为 JSON 或 XLSX")
         }
         return try (encoding ?? .utf8).encode(lines.joined(separator: "\n") + "\n")
     }

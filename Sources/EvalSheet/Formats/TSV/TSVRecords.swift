@@ -1,6 +1,6 @@
 import Foundation
 
-/// Splits TSV bytes into rows of cells, honouring Excel's quoting (`"a""b"`, tabs and newlines inside quotes), in
+/// Splits TSV or CSV bytes into rows of cells, honouring Excel's quoting (RFC 4180: `"a""b"`, delimiters and newlines inside quotes), in
 /// memory near the input's size: blank rows are left out, and input with more lines or cells than any form is
 /// refused as soon as the limit is passed.
 enum TSVRecords {
@@ -11,9 +11,10 @@ enum TSVRecords {
     /// Most cells in the file.
     static let maximumCells = 1_000_000
 
-    /// The non-blank rows of `bytes` (UTF-8 or GB18030: both keep tab, newline, CR and quote as single bytes),
-    /// each cell turned into text by `decode`, which throws on bytes invalid in the encoding.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, decode: (UnsafeBufferPointer<UInt8>) throws -> String) throws -> [Grid.Row] {
+    /// The non-blank rows of `bytes` (UTF-8 or GB18030: both keep ASCII delimiters, newline, CR and quote as single bytes),
+    /// cells split at `delimiter`, each turned into text by `decode`, which throws on bytes invalid in the encoding.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8 = TextDelimiter.tab,
+                      decode: (UnsafeBufferPointer<UInt8>) throws -> String) throws -> [Grid.Row] {
         var rows: [Grid.Row] = []
         var cells: [String] = []
         var cell: [UInt8] = []
@@ -52,7 +53,7 @@ enum TSVRecords {
             case 0x22 where atCellStart:
                 inQuotes = true
                 atCellStart = false
-            case 0x09:
+            case delimiter:
                 try endCell()
             case 0x0D where next == 0x0A:
                 continue
@@ -68,14 +69,17 @@ enum TSVRecords {
     }
 
     private static func tooMany(_ what: String, line: Int) -> EvalSheetError {
-        EvalSheetError(.invalidForm, what == "lines"
-            ? "more than 100,000 lines; a 项目支出绩效自评表 has a few thousand, so this is not one"
-            : "line \(line + 1): more than \(maximumCellsPerLine) cells on one line (or 1,000,000 in the file); the form is about ten columns wide, so this is not one")
+        what == "lines"
+            ? EvalSheetError(.invalidForm, "more than 100,000 lines; a 项目支出绩效自评表 has a few thousand, so this is not one",
+                             zh: "超过 100,000 行；项目支出绩效自评表只有几千行，所以这不是该表")
+            : EvalSheetError(.invalidForm, "line \(line + 1): more than \(maximumCellsPerLine) cells on one line (or 1,000,000 in the file); the form is about ten columns wide, so this is not one",
+                             zh: "第 \(line + 1) 行：一行超过 \(maximumCellsPerLine) 个单元格（或全文件超过 1,000,000 个）；该表约十列宽，所以这不是该表")
     }
 
-    /// One cell as Excel writes it: quoted when it holds a tab, newline, CR or quote.
-    static func quote(_ cell: String) -> String {
-        guard cell.unicodeScalars.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\"" }) else { return cell }
+    /// One cell as Excel writes it: quoted when it holds the delimiter, a newline, CR or quote.
+    static func quote(_ cell: String, delimiter: UInt8 = TextDelimiter.tab) -> String {
+        let special: Set<Unicode.Scalar> = [Unicode.Scalar(delimiter), "\n", "\r", "\""]
+        guard cell.unicodeScalars.contains(where: special.contains) else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 

@@ -30,7 +30,7 @@ public enum TextEncoding: String, CaseIterable, Sendable {
                                         _ body: (UnsafeBufferPointer<UInt8>, (UnsafeBufferPointer<UInt8>) throws -> String) throws -> T) throws -> T {
         let prefix = [UInt8](data.prefix(3))
         let encoding = forced ?? detect(prefix, data)
-        let invalid = EvalSheetError(.unreadable, "not valid \(encoding.rawValue) text; convert again with --encoding set to the file's encoding")
+        let invalid = EvalSheetError(.unreadable, "not valid \(encoding.rawValue) text; convert again with --encoding set to the file's encoding", zh: "不是有效的 \(encoding.rawValue) 文本；请用 --encoding 指定文件的编码后重新转换")
         var bytes = data
         switch encoding {
         case .utf8BOM, .utf8:
@@ -71,7 +71,7 @@ public enum TextEncoding: String, CaseIterable, Sendable {
             guard let body = text.data(using: Self.gb18030Encoding) else { break }
             return body
         }
-        throw EvalSheetError(.invalidForm, "the form holds characters that \(rawValue) cannot encode; write UTF-8 instead")
+        throw EvalSheetError(.invalidForm, "the form holds characters that \(rawValue) cannot encode; write UTF-8 instead", zh: "表中有 \(rawValue) 无法编码的字符；请改写为 UTF-8")
     }
 
     private var foundationEncoding: String.Encoding {

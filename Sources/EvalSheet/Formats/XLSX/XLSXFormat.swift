@@ -8,7 +8,7 @@ public struct XLSXFormat: FormFormat {
     public init() {}
 
     public func read(_ data: Data, options: ReadOptions) throws -> [FormReading] {
-        guard !data.isEmpty else { throw EvalSheetError(.unreadable, "the file is empty; not a spreadsheet") }
+        guard !data.isEmpty else { throw EvalSheetError(.unreadable, "the file is empty; not a spreadsheet", zh: "文件为空；不是电子表格") }
         if let refusal = CompoundFile.refusal(data) { throw refusal }
         return try XLSXReader(parts: try ZipParts(data: data)).read(options: options)
     }
@@ -19,7 +19,7 @@ public struct XLSXFormat: FormFormat {
     }
 
     /// The layout's notes, and each number with more significant digits than the 15 Excel keeps.
-    public func notes(for form: Form, options: WriteOptions) throws -> [String] {
+    public func notes(for form: Form, options: WriteOptions) throws -> [WriteNote] {
         let target = try LayoutConversion.target(for: form, requested: options.layout)
         let written = LayoutConversion.prepare(form, for: target)
         var notes = LayoutConversion.notes(for: form, in: target)
@@ -32,7 +32,8 @@ public struct XLSXFormat: FormFormat {
                 }
             }
         for (path, value) in decimals.sorted(by: { $0.0 < $1.0 }) where value.significantDigits > 15 {
-            notes.append("\(path): \(value) has \(value.significantDigits) significant digits; Excel keeps 15, so the spreadsheet holds it rounded")
+            notes.append(WriteNote(en: "\(path): \(value) has \(value.significantDigits) significant digits; Excel keeps 15, so the spreadsheet holds it rounded",
+                                   zh: "\(path)：\(value) 有 \(value.significantDigits) 位有效数字；Excel 只保留 15 位，表格中是四舍五入后的值"))
         }
         return notes
     }

@@ -15,10 +15,10 @@ struct XLSXReader {
             sheets = sheets.filter { $0.name == wanted }
             guard !sheets.isEmpty else {
                 let names = workbook.sheets.map(\.name).joined(separator: ", ")
-                throw EvalSheetError(.usage, "no sheet named \"\(wanted)\"; the workbook has: \(names)")
+                throw EvalSheetError(.usage, "no sheet named \"\(wanted)\"; the workbook has: \(names)", zh: "没有名为\u{201C}\(wanted)\u{201D}的工作表；工作簿中有：\(names)")
             }
         }
-        guard !sheets.isEmpty else { throw EvalSheetError(.invalidForm, "the workbook has no sheets") }
+        guard !sheets.isEmpty else { throw EvalSheetError(.invalidForm, "the workbook has no sheets", zh: "工作簿中没有工作表") }
         var readings: [FormReading] = []
         var firstFailure: EvalSheetError?
         var partsRead = Set<String>()
@@ -28,7 +28,7 @@ struct XLSXReader {
             guard partsRead.insert(sheet.part).inserted else { continue }
             do {
                 guard let data = try parts.read(sheet.part) else {
-                    throw EvalSheetError(.unreadable, "part \(sheet.part) is missing from the package")
+                    throw EvalSheetError(.unreadable, "part \(sheet.part) is missing from the package", zh: "包中缺少部件 \(sheet.part)")
                 }
                 let grid = try SheetPart.grid(data, part: sheet.part, sharedStrings: strings.strings, styles: styles)
                 for var reading in try FormFinder.read(grid, layout: options.layout) {
@@ -36,7 +36,7 @@ struct XLSXReader {
                     readings.append(reading)
                 }
             } catch let error as EvalSheetError {
-                let located = EvalSheetError(error.kind, "sheet \(sheet.name): \(error.message)")
+                let located = EvalSheetError(error.kind, "sheet \(sheet.name): \(error.message)", zh: "工作表 \(sheet.name)：\(error.messageZH)")
                 if error.kind == .unreadable { throw located }
                 if firstFailure == nil { firstFailure = located }
             }

@@ -38,7 +38,7 @@ final class BoundedParts: XLSXParts {
         let data = try parts.read(name)
         total += data?.count ?? 0
         guard total <= limit else {
-            throw EvalSheetError(.unreadable, "the parts inflate past \(limit >> 20) MiB in all; refused, not a form")
+            throw EvalSheetError(.unreadable, "the parts inflate past \(limit >> 20) MiB in all; refused, not a form", zh: "各部件解压后合计超过 \(limit >> 20) MiB；已拒绝，不是表")
         }
         return data
     }

@@ -14,14 +14,15 @@ final class ZipParts: XLSXParts {
         data.copyBytes(to: buffer.assumingMemoryBound(to: UInt8.self), count: data.count)
         guard let source = zip_source_buffer_create(buffer, zip_uint64_t(data.count), 1, &error) else {
             free(buffer)
-            throw Self.error("cannot read the archive", &error)
+            throw Self.error("cannot read the archive", zh: "无法读取压缩包", &error)
         }
         guard let archive = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error) else {
             zip_source_free(source)
             if zip_error_code_zip(&error) == ZIP_ER_EXISTS {
-                throw EvalSheetError(.unreadable, "the archive holds the same part name twice; a spreadsheet never does, so it is refused")
+                throw EvalSheetError(.unreadable, "the archive holds the same part name twice; a spreadsheet never does, so it is refused", zh: "压缩包中同一部件名出现两次；电子表格不会如此，已拒绝")
             }
-            throw Self.error("not a readable XLSX (zip) archive", &error, advice: "the file may be truncated or not a spreadsheet")
+            throw Self.error("not a readable XLSX (zip) archive", zh: "不是可读取的 XLSX（zip）压缩包", &error,
+                             advice: ("the file may be truncated or not a spreadsheet", "文件可能被截断，或不是电子表格"))
         }
         self.archive = archive
         try indexEntries()
@@ -32,13 +33,13 @@ final class ZipParts: XLSXParts {
     private func indexEntries() throws {
         let count = zip_get_num_entries(archive, 0)
         guard count >= 0, count <= XLSXLimits.maximumEntries else {
-            throw EvalSheetError(.unreadable, "the archive claims \(count) entries; not a spreadsheet")
+            throw EvalSheetError(.unreadable, "the archive claims \(count) entries; not a spreadsheet", zh: "压缩包声称有 \(count) 个条目；不是电子表格")
         }
         for index in 0..<UInt64(count) {
             guard let raw = zip_get_name(archive, index, ZIP_FL_ENC_GUESS) else { continue }
             let name = String(cString: raw)
             guard indexes.updateValue(index, forKey: name) == nil else {
-                throw EvalSheetError(.unreadable, "the archive holds \"\(name)\" twice; a spreadsheet never does, so it is refused")
+                throw EvalSheetError(.unreadable, "the archive holds \"\(name)\" twice; a spreadsheet never does, so it is refused", zh: "压缩包中\u{201C}\(name)\u{201D}出现两次；电子表格不会如此，已拒绝")
             }
         }
     }
@@ -47,14 +48,14 @@ final class ZipParts: XLSXParts {
         guard let index = indexes[name] else { return nil }
         var stat = zip_stat_t()
         zip_stat_init(&stat)
-        guard zip_stat_index(archive, index, 0, &stat) == 0 else { throw archiveError("cannot inspect \(name)") }
+        guard zip_stat_index(archive, index, 0, &stat) == 0 else { throw archiveError("cannot inspect \(name)", zh: "无法检查 \(name)") }
         if stat.valid & UInt64(ZIP_STAT_SIZE) != 0, stat.size > UInt64(XLSXLimits.maximumPartBytes) {
             throw Self.tooLarge(name, XLSXLimits.maximumPartBytes)
         }
-        guard let file = zip_fopen_index(archive, index, 0) else { throw archiveError("cannot open \(name)") }
+        guard let file = zip_fopen_index(archive, index, 0) else { throw archiveError("cannot open \(name)", zh: "无法打开 \(name)") }
         defer { zip_fclose(file) }
         return try readZipEntry(file, failedRead: {
-            EvalSheetError(.unreadable, "\(name) is corrupt in the archive (\(String(cString: zip_file_strerror(file)))); the file may be damaged")
+            EvalSheetError(.unreadable, "\(name) is corrupt in the archive (\(String(cString: zip_file_strerror(file)))); the file may be damaged", zh: "压缩包中的 \(name) 已损坏（\(String(cString: zip_file_strerror(file)))）；文件可能已损坏")
         }) { data, _ in
             if data.count > XLSXLimits.maximumPartBytes { throw Self.tooLarge(name, XLSXLimits.maximumPartBytes) }
             if data.count > XLSXLimits.largePartBytes, stat.valid & UInt64(ZIP_STAT_COMP_SIZE) != 0,
@@ -62,24 +63,27 @@ final class ZipParts: XLSXParts {
                 throw Self.tooLarge(name, XLSXLimits.largePartBytes)
             }
             if stat.valid & UInt64(ZIP_STAT_SIZE) != 0, UInt64(data.count) > stat.size {
-                throw EvalSheetError(.unreadable, "\(name) inflates past the \(stat.size) bytes its header declares; refused as a zip bomb")
+                throw EvalSheetError(.unreadable, "\(name) inflates past the \(stat.size) bytes its header declares; refused as a zip bomb", zh: "\(name) 解压后超过其头部声明的 \(stat.size) 字节；作为压缩炸弹拒绝")
             }
             if data.count > XLSXLimits.ratioCheckedAbove, stat.valid & UInt64(ZIP_STAT_COMP_SIZE) != 0,
                UInt64(data.count) / max(stat.comp_size, 1) > UInt64(XLSXLimits.maximumRatio) {
-                throw EvalSheetError(.unreadable, "\(name) inflates more than \(XLSXLimits.maximumRatio) times; refused as a zip bomb")
+                throw EvalSheetError(.unreadable, "\(name) inflates more than \(XLSXLimits.maximumRatio) times; refused as a zip bomb", zh: "\(name) 解压后超过 \(XLSXLimits.maximumRatio) 倍；作为压缩炸弹拒绝")
             }
         }
     }
 
     private static func tooLarge(_ name: String, _ limit: Int) -> EvalSheetError {
-        EvalSheetError(.unreadable, "\(name) inflates past \(limit >> 20) MiB; refused as a zip bomb, not a form")
+        EvalSheetError(.unreadable, "\(name) inflates past \(limit >> 20) MiB; refused as a zip bomb, not a form", zh: "\(name) 解压后超过 \(limit >> 20) MiB；作为压缩炸弹拒绝，不是表")
     }
 
-    private func archiveError(_ what: String) -> EvalSheetError {
-        EvalSheetError(.unreadable, "\(what): \(String(cString: zip_strerror(archive))); the file may be damaged")
+    private func archiveError(_ what: String, zh whatZH: String) -> EvalSheetError {
+        EvalSheetError(.unreadable, "\(what): \(String(cString: zip_strerror(archive))); the file may be damaged",
+                       zh: "\(whatZH)：\(String(cString: zip_strerror(archive)))；文件可能已损坏")
     }
 
-    private static func error(_ what: String, _ error: inout zip_error_t, advice: String = "check the file") -> EvalSheetError {
-        EvalSheetError(.unreadable, "\(what) (\(String(cString: zip_error_strerror(&error)))); \(advice)")
+    private static func error(_ what: String, zh whatZH: String, _ error: inout zip_error_t,
+                              advice: (en: String, zh: String) = ("check the file", "请检查文件")) -> EvalSheetError {
+        EvalSheetError(.unreadable, "\(what) (\(String(cString: zip_error_strerror(&error)))); \(advice.en)",
+                       zh: "\(whatZH)（\(String(cString: zip_error_strerror(&error)))）；\(advice.zh)")
     }
 }

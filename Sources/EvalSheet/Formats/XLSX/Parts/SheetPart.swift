@@ -56,11 +56,11 @@ final class SheetPart: XMLEventHandler {
         case "row":
             row = attributes["r"].flatMap { Int($0) }.map { $0 - 1 } ?? row + 1
             column = -1
-            if row < 0 || row >= Self.maximumRows { fail("row \(attributes["r"] ?? "") lies beyond Excel's 1,048,576 rows") }
+            if row < 0 || row >= Self.maximumRows { fail("row \(attributes["r"] ?? "") lies beyond Excel's 1,048,576 rows", zh: "第 \(attributes["r"] ?? "") 行超出 Excel 的 1,048,576 行") }
         case "c":
             if let reference = attributes["r"] {
                 guard let (r, c) = Self.parse(reference) else {
-                    return fail("cell reference \(reference.prefix(20)) lies beyond Excel's grid (XFD1048576)")
+                    return fail("cell reference \(reference.prefix(20)) lies beyond Excel's grid (XFD1048576)", zh: "单元格引用 \(reference.prefix(20)) 超出 Excel 的网格（XFD1048576）")
                 }
                 row = r
                 column = c
@@ -98,7 +98,8 @@ final class SheetPart: XMLEventHandler {
         switch type {
         case "s":
             guard let index = Int(value.trimmed), index >= 0, index < sharedStrings.count else {
-                return fail("cell \(cell) points to shared string \(value.prefix(20)), but the file has \(sharedStrings.count); the file is damaged")
+                return fail("cell \(cell) points to shared string \(value.prefix(20)), but the file has \(sharedStrings.count); the file is damaged",
+                            zh: "单元格 \(cell) 指向共享字符串 \(value.prefix(20))，而文件只有 \(sharedStrings.count) 个；文件已损坏")
             }
             shown = sharedStrings[index]
         case "b": shown = value == "1" ? "TRUE" : "FALSE"
@@ -112,12 +113,12 @@ final class SheetPart: XMLEventHandler {
         }
         guard !shown.isEmpty || number != nil else { return }
         cellCount += 1
-        if cellCount > Self.maximumCells { return fail("more than \(Self.maximumCells) cells on one sheet; not a form") }
+        if cellCount > Self.maximumCells { return fail("more than \(Self.maximumCells) cells on one sheet; not a form", zh: "一张工作表上超过 \(Self.maximumCells) 个单元格；不是表") }
         cells[row, default: []].append((column, shown, number))
     }
 
-    private func fail(_ message: String) {
-        if failure == nil { failure = EvalSheetError(.unreadable, message) }
+    private func fail(_ message: String, zh: String) {
+        if failure == nil { failure = EvalSheetError(.unreadable, message, zh: zh) }
     }
 
     /// `B5` → (4, 1), nil when beyond the grid.

@@ -16,7 +16,7 @@ struct WorkbookPart {
     init(parts: XLSXParts) throws {
         let workbookPath = try Self.officeDocument(parts) ?? "xl/workbook.xml"
         guard let workbook = try parts.read(workbookPath) else {
-            throw EvalSheetError(.unreadable, "no \(workbookPath) in the package; not a spreadsheet")
+            throw EvalSheetError(.unreadable, "no \(workbookPath) in the package; not a spreadsheet", zh: "包中没有 \(workbookPath)；不是电子表格")
         }
         let relsPath = PartPath.relationships(of: workbookPath)
         let relations = try RelationshipsPart(try parts.read(relsPath) ?? Data(), part: relsPath, base: workbookPath)

@@ -6,7 +6,7 @@ enum XString {
     static func encode(_ text: String, at place: @autoclosure () -> String) throws -> String {
         guard text.unicodeScalars.contains(where: { $0 == "_" || $0 == "\u{FFFE}" || $0 == "\u{FFFF}" || $0 == "\0" }) else { return text }
         if text.utf8.contains(0) {
-            throw EvalSheetError(.invalidForm, "\(place()): the text holds a NUL character, which a spreadsheet cell cannot hold; remove it and convert again")
+            throw EvalSheetError(.invalidForm, "\(place()): the text holds a NUL character, which a spreadsheet cell cannot hold; remove it and convert again", zh: "\(place())：文本中有单元格不能容纳的 NUL 字符；请删除后重新转换")
         }
         let units = Array(text.utf16)
         var result: [UInt16] = []

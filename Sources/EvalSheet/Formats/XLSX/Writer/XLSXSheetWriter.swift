@@ -16,7 +16,7 @@ struct XLSXSheetWriter {
 
     func write(to path: String) throws {
         guard layout.rows.count <= Self.maximumRows else {
-            throw EvalSheetError(.invalidForm, "the form needs \(layout.rows.count) rows, more than a workbook evalsheet can read back holds (\(Self.maximumRows)); split its indicators over several forms")
+            throw EvalSheetError(.invalidForm, "the form needs \(layout.rows.count) rows, more than a workbook evalsheet can read back holds (\(Self.maximumRows)); split its indicators over several forms", zh: "该表需要 \(layout.rows.count) 行，超出 evalsheet 能读回的工作簿行数（\(Self.maximumRows)）；请把指标分到几张表中")
         }
         let workbook = try XLSXWorkbook(path: path)
         let sheet = try workbook.addWorksheet(named: layout.template.sheetName)
@@ -90,7 +90,7 @@ struct XLSXSheetWriter {
                 result = worksheet_write_blank(sheet, row, column, format)
             } else {
                 guard text.utf16.count <= Self.maximumCellCharacters else {
-                    throw EvalSheetError(.invalidForm, "\(cell.path ?? place): \(text.utf16.count) characters, over Excel's \(Self.maximumCellCharacters)-character cell limit (Excel counts a character beyond U+FFFF as two); shorten the text")
+                    throw EvalSheetError(.invalidForm, "\(cell.path ?? place): \(text.utf16.count) characters, over Excel's \(Self.maximumCellCharacters)-character cell limit (Excel counts a character beyond U+FFFF as two); shorten the text", zh: "\(cell.path ?? place)：\(text.utf16.count) 个字符，超过 Excel 单元格 \(Self.maximumCellCharacters) 个字符的上限（U+FFFF 以上的字符 Excel 按两个计）；请缩短文本")
                 }
                 result = worksheet_write_string(sheet, row, column, try XString.encode(text, at: cell.path ?? place), format)
             }

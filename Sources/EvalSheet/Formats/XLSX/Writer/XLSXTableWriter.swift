@@ -72,7 +72,9 @@ struct XLSXTableWriter {
                                             formats.format(numberFormat: "@", bold: bold))
         case .number(let decimal, let numberFormat):
             // XLSX stores numbers as doubles: the nearest one to the decimal, from its text, as the form writer does.
-            guard let number = Double(decimal.value.description) else { throw EvalSheetError(.invalidForm, "\(place): \(decimal) is not a number Excel holds") }
+            guard let number = Double(decimal.value.description) else {
+                throw EvalSheetError(.invalidForm, "\(place): \(decimal) is not a number Excel holds", zh: "\(place)：\(decimal) 不是 Excel 能容纳的数")
+            }
             result = worksheet_write_number(sheet, lxw_row_t(row), lxw_col_t(column), number, formats.format(numberFormat: numberFormat, bold: bold))
         case .empty:
             result = worksheet_write_blank(sheet, lxw_row_t(row), lxw_col_t(column), formats.format(numberFormat: "General", bold: bold))

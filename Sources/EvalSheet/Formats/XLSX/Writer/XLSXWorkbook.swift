@@ -10,7 +10,7 @@ final class XLSXWorkbook {
     init(path: String) throws {
         self.path = path
         guard let workbook = workbook_new(path) else {
-            throw EvalSheetError(.unreadable, "libxlsxwriter could not start a workbook at \(path); check the temporary folder is writable")
+            throw EvalSheetError(.unreadable, "libxlsxwriter could not start a workbook at \(path); check the temporary folder is writable", zh: "libxlsxwriter 无法在 \(path) 新建工作簿；请检查临时文件夹可写")
         }
         self.workbook = workbook
     }
@@ -22,7 +22,7 @@ final class XLSXWorkbook {
 
     func addWorksheet(named name: String) throws -> UnsafeMutablePointer<lxw_worksheet> {
         guard let sheet = workbook_add_worksheet(workbook, name) else {
-            throw EvalSheetError(.invalidForm, "libxlsxwriter refused the sheet name \"\(name)\"")
+            throw EvalSheetError(.invalidForm, "libxlsxwriter refused the sheet name \"\(name)\"", zh: "libxlsxwriter 拒绝了工作表名\u{201C}\(name)\u{201D}")
         }
         return sheet
     }
@@ -37,7 +37,7 @@ final class XLSXWorkbook {
         workbook = nil
         guard result == LXW_NO_ERROR else {
             let why = reason != 0 ? String(cString: strerror(reason)) : String(cString: lxw_strerror(result))
-            throw EvalSheetError(.unreadable, "cannot write the workbook (\(why)); check the disk has room and the folder is writable")
+            throw EvalSheetError(.unreadable, "cannot write the workbook (\(why)); check the disk has room and the folder is writable", zh: "无法写入工作簿（\(why)）；请检查磁盘空间和文件夹可写")
         }
     }
 
@@ -45,6 +45,6 @@ final class XLSXWorkbook {
     static func check(_ result: lxw_error, _ context: @autoclosure () -> String) throws {
         guard result != LXW_NO_ERROR else { return }
         let message = String(cString: lxw_strerror(result))
-        throw EvalSheetError(.invalidForm, "\(context()): libxlsxwriter: \(message)")
+        throw EvalSheetError(.invalidForm, "\(context()): libxlsxwriter: \(message)", zh: "\(context())：libxlsxwriter：\(message)")
     }
 }

@@ -65,7 +65,7 @@ enum XMLEventParser {
     }
 
     static func parse(_ data: Data, part: String, into handler: XMLEventHandler) throws {
-        guard let parser = XML_ParserCreate("UTF-8") else { throw EvalSheetError(.unreadable, "out of memory parsing \(part)") }
+        guard let parser = XML_ParserCreate("UTF-8") else { throw EvalSheetError(.unreadable, "out of memory parsing \(part)", zh: "解析 \(part) 时内存不足") }
         defer { XML_ParserFree(parser) }
         let context = Context(handler: handler, parser: parser)
         let unmanaged = Unmanaged.passRetained(context)
@@ -100,16 +100,18 @@ enum XMLEventParser {
             XML_Parse(parser, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), 1)
         }
         if context.refusal == "time" {
-            throw EvalSheetError(.unreadable, "\(part): still not read when the time for one file ran out (batch --file-seconds); refused")
+            throw EvalSheetError(.unreadable, "\(part): still not read when the time for one file ran out (batch --file-seconds); refused", zh: "\(part)：单个文件的时限（batch --file-seconds）已到仍未读完；已拒绝")
         }
         if let refusal = context.refusal {
-            throw EvalSheetError(.unreadable, refusal.hasPrefix("elements")
-                ? "\(part) has \(refusal); refused (a spreadsheet never nests so deep, and it can exhaust memory)"
-                : "\(part) declares \(refusal); refused (spreadsheets never need one, and it can leak files or exhaust memory)")
+            throw refusal.hasPrefix("elements")
+                ? EvalSheetError(.unreadable, "\(part) has \(refusal); refused (a spreadsheet never nests so deep, and it can exhaust memory)",
+                                 zh: "\(part) 有 \(refusal)；已拒绝（电子表格不会嵌套这么深，且可能耗尽内存）")
+                : EvalSheetError(.unreadable, "\(part) declares \(refusal); refused (spreadsheets never need one, and it can leak files or exhaust memory)",
+                                 zh: "\(part) 声明了 \(refusal)；已拒绝（电子表格从不需要，且可能泄露文件或耗尽内存）")
         }
         guard status == XML_STATUS_OK else {
             let message = String(cString: XML_ErrorString(XML_GetErrorCode(parser)))
-            throw EvalSheetError(.unreadable, "\(part) is not well-formed XML (\(message) at line \(XML_GetCurrentLineNumber(parser))); the file is damaged")
+            throw EvalSheetError(.unreadable, "\(part) is not well-formed XML (\(message) at line \(XML_GetCurrentLineNumber(parser))); the file is damaged", zh: "\(part) 不是格式正确的 XML（第 \(XML_GetCurrentLineNumber(parser)) 行：\(message)）；文件已损坏")
         }
     }
 }
