@@ -8,9 +8,9 @@ public struct BatchMessage: Sendable, Equatable {
         self.zh = zh
     }
 
-    /// The message of a failure, in English and (where one is written) Chinese.
+    /// The message of a failure, in English and Chinese.
     init(_ error: EvalSheetError) {
-        self.init(en: error.message, zh: error.messageZH ?? error.message)
+        self.init(en: error.message, zh: error.messageZH)
     }
 
     public func text(_ language: Language) -> String { language == .zh ? zh : en }
