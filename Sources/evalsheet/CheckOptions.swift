@@ -26,9 +26,12 @@ struct CheckOptions: ParsableArguments {
     var importMode: ImportMode { baseline != nil ? .import : mode.flatMap(ImportMode.init(rawValue:)) ?? .export }
     var language: Language { CommandLanguage.current }
 
-    /// Reads `input` (format from `format` or its extension) and checks it in the chosen mode against the baseline.
+    /// Reads `input` (format from `format` or its extension) and checks it in the chosen mode against the baseline;
+    /// a file of several forms is refused, naming their sheets.
     func check(_ input: String, format: (any FormFormat)? = nil, recompute: Bool = false) throws -> (reading: FormReading, checked: CheckedForm) {
-        try check(try read(input, format: format)[0], from: input, recompute: recompute)
+        let readings = try read(input, format: format)
+        if readings.count > 1 { throw SeveralForms.refusal(readings, canWriteAll: false) }
+        return try check(readings[0], from: input, recompute: recompute)
     }
 
     /// Every form in `input` (on the chosen sheet, in the chosen layout).

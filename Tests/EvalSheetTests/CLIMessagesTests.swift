@@ -167,6 +167,14 @@ import Testing
         #expect(try Set(FileManager.default.contentsOfDirectory(atPath: dir.path)) == ["out.json", "each-党建事务.json", "each-党建事务(复核).json"])
     }
 
+    @Test func validateOnAWorkbookOfSeveralFormsAsksForTheSheet() throws {
+        let book = TestFiles.fixture("xlsx/two-forms.xlsx").path
+        let refused = try CLITests.run(["validate", book], environment: english)
+        #expect(refused.status == 2 && refused.stdout.isEmpty, "no report on the first form alone")
+        #expect(refused.stderr.contains("choose one with --sheet NAME, or split them with evalsheet convert FILE OUT.json --all first"), "\(refused.stderr)")
+        #expect(try CLITests.run(["validate", book, "--sheet", "党建事务(复核)"], environment: english).status == 0)
+    }
+
     @Test func formsOnOneSheetAreListed() throws {
         let dir = TestFiles.temporaryDirectory()
         let text = try String(contentsOfFile: seed, encoding: .utf8)

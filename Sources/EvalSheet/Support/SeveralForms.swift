@@ -3,15 +3,18 @@ import Foundation
 /// A file holding several forms: the error that asks which one, and the outputs that writing each gives, named as
 /// `batch` names them.
 public enum SeveralForms {
-    /// The error for `readings` of several forms: which sheets hold them, and which forms share a sheet.
-    public static func refusal(_ readings: [FormReading]) -> EvalSheetError {
+    /// The error for `readings` of several forms: which sheets hold them, and which forms share a sheet; a command
+    /// without `--all` (`canWriteAll` false) is told to split them with `convert --all`.
+    public static func refusal(_ readings: [FormReading], canWriteAll: Bool = true) -> EvalSheetError {
+        let all: (en: String, zh: String) = canWriteAll ? ("write each with --all", "用 --all 逐张写出")
+            : ("split them with evalsheet convert FILE OUT.json --all first", "先用 evalsheet convert 文件 输出.json --all 拆开")
         let sheets = readings.compactMap(\.sheet).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         func forms(on sheet: String?) -> [String] { readings.filter { $0.sheet == sheet }.map { label($0.form) } }
         guard sheets.count > 1 else {
             let place: (en: String, zh: String) = sheets.first.map { (" on sheet \($0)", "工作表 \($0) 上") } ?? ("", "文件中")
             let list = forms(on: sheets.first).joined(separator: ", ")
-            return EvalSheetError(.usage, "\(readings.count) forms\(place.en) (\(list)); write each with --all",
-                                  zh: "\(place.zh)有 \(readings.count) 张表（\(list)）；请用 --all 逐张写出")
+            return EvalSheetError(.usage, "\(readings.count) forms\(place.en) (\(list)); \(all.en)",
+                                  zh: "\(place.zh)有 \(readings.count) 张表（\(list)）；请\(all.zh)")
         }
         let parts = sheets.map { sheet in
             let here = forms(on: sheet)
@@ -19,8 +22,8 @@ public enum SeveralForms {
                 : (en: "\(sheet) (\(here.count) forms: \(here.joined(separator: ", ")))", zh: "\(sheet)（\(here.count) 张：\(here.joined(separator: "、"))）")
         }
         return EvalSheetError(.usage,
-            "\(readings.count) forms, on sheets \(parts.map(\.en).joined(separator: ", ")); choose one with --sheet NAME, or write each with --all",
-            zh: "工作簿中有 \(readings.count) 张表，在工作表 \(parts.map(\.zh).joined(separator: "、")) 上；请用 --sheet 工作表名 选择一张，或用 --all 逐张写出")
+            "\(readings.count) forms, on sheets \(parts.map(\.en).joined(separator: ", ")); choose one with --sheet NAME, or \(all.en)",
+            zh: "工作簿中有 \(readings.count) 张表，在工作表 \(parts.map(\.zh).joined(separator: "、")) 上；请用 --sheet 工作表名 选择一张，或\(all.zh)")
     }
 
     /// Where each of `readings` is written: `output` for a single form, else `out-党建事务.json` per sheet and
