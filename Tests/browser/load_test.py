@@ -62,7 +62,7 @@ def main(binary):
 
     def hostile():
         content_type, body = multipart([("file", "bomb.xlsx", bomb)])
-        status, reply = request(server, "POST", "/api/convert?to=json", body, content_type)
+        status, reply = request(server, "POST", "/api/convert?to=json&lang=en", body, content_type)
         if status != 400 or b"zip bomb" not in reply:
             failures.append(f"hostile upload: {status} {reply[:120]!r}")
 
