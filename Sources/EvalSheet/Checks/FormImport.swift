@@ -33,15 +33,26 @@ public enum FormImport {
         var checked = file
         checked.form = form
         findings += validator.validate(checked)
-        return CheckedForm(form: form, findings: inFormOrder(findings, form: form, layout: layout).map { $0.placed(in: form) })
+        return CheckedForm(form: form, findings: inFormOrder(findings).map { $0.placed(in: form) })
     }
 
-    /// Findings about the whole form first, then the others in the order their fields sit on the form, top to bottom.
-    private static func inFormOrder(_ findings: [Finding], form: Form, layout: Layout) -> [Finding] {
-        var position: [String: Int] = ["": -1]
-        for (index, field) in form.fields(layout: layout).enumerated() where position[field.path] == nil { position[field.path] = index }
+    /// Findings about the whole form first, then the others in the order of the form: its fields as the catalog lists
+    /// them (project, funds, goals, indicators, totals, evaluation), indicator rows by their place in the table.
+    private static func inFormOrder(_ findings: [Finding]) -> [Finding] {
+        func key(_ path: String) -> (Int, Int, Int, Int, Int) {
+            guard !path.isEmpty else { return (-1, 0, 0, 0, 0) }
+            let catalog = FieldCatalog.shared
+            guard path.hasPrefix("indicators[") else {
+                return (catalog.fields.firstIndex { $0.path == path } ?? catalog.fields.count, 0, 0, 0, 0)
+            }
+            let numbers = path.split(whereSeparator: { $0 == "[" || $0 == "]" }).compactMap { Int($0) }
+            let column = path.split(separator: ".").last.map(String.init) ?? ""
+            let indexes = numbers + Array(repeating: -1, count: max(0, 3 - numbers.count))
+            return (catalog.fields.firstIndex { $0.path == "indicators" } ?? 0, indexes[0], indexes[1], indexes[2],
+                    numbers.count == 3 ? catalog.itemFields.firstIndex { $0.path == column } ?? -1 : -1)
+        }
         return findings.enumerated().sorted { a, b in
-            let (x, y) = (position[a.element.path] ?? Int.max, position[b.element.path] ?? Int.max)
+            let (x, y) = (key(a.element.path), key(b.element.path))
             return x != y ? x < y : a.offset < b.offset
         }.map(\.element)
     }

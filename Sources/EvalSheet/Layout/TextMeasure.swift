@@ -28,49 +28,53 @@ enum TextMeasure {
     }
 
     /// Lines `text` wraps into across `width` points of a `fontSize` font: CJK breaks anywhere, an ASCII word moves
-    /// whole to the next line when it fits there, and a closing mark never begins a line.
+    /// whole to the next line when it fits there, and a closing mark never begins a line. One pass over the scalars.
     static func lines(_ text: String, width: Double, fontSize: Double) -> Int {
-        let usable = max(fontSize, width - horizontalPadding)
-        var total = 0
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var wrap = Wrap(usable: max(fontSize, width - horizontalPadding))
+        var word = 0.0, wordStart: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            if (0x21...0x7E).contains(scalar.value) {
+                if word == 0 { wordStart = scalar }
+                word += fontSize / 2
+                continue
+            }
+            if word > 0 { wrap.place(word, startsWith: wordStart); word = 0 }
+            if scalar == "\n" {
+                wrap.newParagraph()
+            } else {
+                wrap.place(isWide(scalar) ? fontSize : fontSize / 2, startsWith: scalar)
+            }
+        }
+        if word > 0 { wrap.place(word, startsWith: wordStart) }
+        return wrap.total
+    }
+
+    /// Lines filled so far: the units (an ASCII word, or one other character) placed one after another.
+    private struct Wrap {
+        let usable: Double
+        var total = 1
+        var used = 0.0
+        var previous = 0.0
+
+        mutating func place(_ advance: Double, startsWith first: Unicode.Scalar) {
+            if used + advance > usable, used > 0 {
+                total += 1
+                used = noLineStart.contains(first) ? previous : 0
+            }
+            if advance > usable {
+                total += Int((advance / usable).rounded(.up)) - 1
+                used = advance.truncatingRemainder(dividingBy: usable)
+            } else {
+                used += advance
+            }
+            previous = advance
+        }
+
+        mutating func newParagraph() {
             total += 1
-            var used = 0.0
-            var previous = 0.0
-            for word in words(paragraph) {
-                let advance = word.unicodeScalars.reduce(0) { $0 + (isWide($1) ? fontSize : fontSize / 2) }
-                if used + advance > usable, used > 0 {
-                    total += 1
-                    let carried = word.unicodeScalars.first.map(noLineStart.contains) == true ? previous : 0
-                    used = carried
-                }
-                if advance > usable {
-                    total += Int((advance / usable).rounded(.up)) - 1
-                    used = advance.truncatingRemainder(dividingBy: usable)
-                } else {
-                    used += advance
-                }
-                previous = advance
-            }
+            used = 0
+            previous = 0
         }
-        return total
-    }
-
-    /// Runs of printable ASCII (kept together) and single other characters: the units a line breaks between.
-    private static func words(_ text: Substring) -> [Substring] {
-        var words: [Substring] = []
-        var start = text.startIndex
-        for index in text.indices {
-            let next = text.index(after: index)
-            if !isWordPart(text[index]) || next == text.endIndex || !isWordPart(text[next]) {
-                words.append(text[start..<next])
-                start = next
-            }
-        }
-        return words
-    }
-
-    private static func isWordPart(_ character: Character) -> Bool {
-        character.unicodeScalars.first.map { (0x21...0x7E).contains($0.value) } ?? false
     }
 
     /// Row height in points for `lines` lines of a `fontSize` font, never under one line with its padding.

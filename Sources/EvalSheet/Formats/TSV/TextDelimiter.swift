@@ -4,11 +4,18 @@ enum TextDelimiter {
 
     /// The candidate found most often outside quotes in the first 64 KiB; tab when none is, or on a tie.
     static func sniff<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt8 {
-        var counts: [UInt8: Int] = [tab: 0, comma: 0, semicolon: 0]
+        var tabs = 0, commas = 0, semicolons = 0
         var inQuotes = false
         for byte in bytes.prefix(1 << 16) {
-            if byte == UInt8(ascii: "\"") { inQuotes.toggle() } else if !inQuotes, counts[byte] != nil { counts[byte]! += 1 }
+            switch byte {
+            case UInt8(ascii: "\""): inQuotes.toggle()
+            case tab where !inQuotes: tabs += 1
+            case comma where !inQuotes: commas += 1
+            case semicolon where !inQuotes: semicolons += 1
+            default: break
+            }
         }
-        return [comma, semicolon].reduce(tab) { best, candidate in counts[candidate]! > counts[best]! ? candidate : best }
+        if commas > tabs, commas >= semicolons { return comma }
+        return semicolons > tabs ? semicolon : tab
     }
 }

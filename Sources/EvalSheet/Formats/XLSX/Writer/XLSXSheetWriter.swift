@@ -131,7 +131,7 @@ struct XLSXSheetWriter {
                 if row.template.kind != .items { try validate(cell, through: cell.row, on: sheet) }
             }
         }
-        for (column, first) in firstOfColumn where first.source.field?.hasPrefix("item.") == true {
+        for (column, first) in firstOfColumn.sorted(by: { $0.key < $1.key }) where first.source.field?.hasPrefix("item.") == true {
             try validate(first, through: lastRow[column] ?? first.row, on: sheet)
         }
     }
