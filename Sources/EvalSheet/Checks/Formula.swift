@@ -9,7 +9,7 @@ struct Formula {
     /// The value, or nil when the formula cannot be evaluated (a division by zero, a malformed formula) or every
     /// field it refers to is empty.
     func evaluate(_ form: Form) -> Decimal? {
-        var parser = Parser(tokens: Self.tokens(text), form: form)
+        var parser = Parser(tokens: Self.tokenized.tokens(of: text), form: form)
         guard let value = parser.expression(), parser.atEnd, parser.referencedAny else { return nil }
         return value
     }
@@ -19,6 +19,21 @@ struct Formula {
 
     private enum Token: Equatable {
         case number(Decimal), field(String), name(String), symbol(String)
+    }
+
+    /// Every formula's tokens, worked out once per process: a layout has a few formulas, checked on every form.
+    private static let tokenized = Tokenized()
+
+    private final class Tokenized: @unchecked Sendable {
+        private let lock = NSLock()
+        private var byText: [String: [Token]] = [:]
+
+        func tokens(of text: String) -> [Token] {
+            if let known = lock.withLock({ byText[text] }) { return known }
+            let tokens = Formula.tokens(text)
+            lock.withLock { byText[text] = tokens }
+            return tokens
+        }
     }
 
     private static func tokens(_ text: String) -> [Token] {

@@ -143,6 +143,8 @@ public struct Layout: Decodable, Sendable {
         let plainLabels: [String], labelPatterns: [Pattern]
         /// `LabelHash.of` each plain label.
         let plainLabelHashes: [Int]
+        /// The fields this cell places: its field (and the code written in front of it), or those of its pattern or label.
+        let placedFields: [String]
 
         public var effectiveRole: Role { role ?? .system }
         /// The format the cell is written and read in: its own, else its field's type (worked out once).
@@ -185,6 +187,11 @@ public struct Layout: Decodable, Sendable {
             plainLabels = alternatives.compactMap(\.plainLabel)
             labelPatterns = alternatives.filter { !$0.fields.isEmpty }
             plainLabelHashes = plainLabels.map { LabelHash.of($0).whole }
+            if let field {
+                placedFields = (codeField.map { [$0] } ?? []) + [field]
+            } else {
+                placedFields = pattern?.fields ?? label.map { Pattern($0).fields } ?? []
+            }
         }
 
         /// The format a field is written in, from its type in Templates/fields.json.
@@ -314,12 +321,6 @@ public struct Layout: Decodable, Sendable {
 }
 
 extension Layout.Cell {
-    /// The fields this cell places: its field (and the code written in front of it), or those of its pattern or label.
-    var placedFields: [String] {
-        if let field { return (codeField.map { [$0] } ?? []) + [field] }
-        return pattern?.fields ?? label.map { Pattern($0).fields } ?? []
-    }
-
     /// The pattern the cell is written from, when its pattern or label holds fields.
     var writtenPattern: Pattern? {
         if let pattern { return pattern }
