@@ -104,6 +104,12 @@ enum TemplateDecoder {
         private mutating func string() throws -> String {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a string") }
             index += 1
+            // Most strings hold no escape: made straight from their bytes.
+            if let end = bytes[index...].firstIndex(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }),
+               bytes[end] == UInt8(ascii: "\"") {
+                defer { index = end + 1 }
+                return String(decoding: bytes[index..<end], as: UTF8.self)
+            }
             var text: [UInt8] = []
             while index < bytes.count {
                 let byte = bytes[index]
