@@ -80,7 +80,7 @@ install: deps
 	install -D -m 644 out/install/evalsheet.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/evalsheet.fish
 	@echo "installed $$($(DESTDIR)$(PREFIX)/bin/evalsheet --version) into $(DESTDIR)$(PREFIX)"
 
-# Speed against openpyxl, XlsxWriter and the libxlsxwriter floor; see Benchmarks/run.py.
+# Speed against openpyxl, XlsxWriter, the libxlsxwriter floor and the libzip + expat read floor; see Benchmarks/run.py.
 bench: deps
 	@missing=$$(for p in $(BENCH_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; fi
@@ -88,7 +88,8 @@ bench: deps
 	$(SWIFT) build -c release --product evalsheet-bench
 	mkdir -p out/bench
 	cc -O2 -o out/bench/floor Benchmarks/floor.c -lxlsxwriter
-	$(PYTHON) Benchmarks/run.py .build/release/evalsheet .build/release/evalsheet-bench out/bench/floor out/bench/work
+	cc -O2 -o out/bench/read_floor Benchmarks/read_floor.c -lzip -lexpat
+	$(PYTHON) Benchmarks/run.py .build/release/evalsheet .build/release/evalsheet-bench out/bench/floor out/bench/read_floor out/bench/work
 
 # libFuzzer on each reader (tsv, json, xlsx, and the worksheet XML past the zip layer) for FUZZ_SECONDS each,
 # seeded from Fixtures/; then tsv-memory (the TSV reader on its input repeated to 2 MiB, under FUZZ_TSV_RSS_MB:

@@ -6,6 +6,8 @@ enum CellText {
     static let placeholders: Set<String> = ["", "—", "-", "–", "/", "－"]
 
     static func decimal(_ raw: String, percent: Bool) -> FormDecimal?? {
+        // A plain number (`-12.50`) is its own value: no widths to fold, nothing to trim, never a placeholder.
+        if let value = FormDecimal.plain(raw) { return .some(value) }
         var text = LabelText.halfWidth(raw).trimmed
         if placeholders.contains(text) { return .some(nil) }
         if percent, text.hasSuffix("%") { text.removeLast() }

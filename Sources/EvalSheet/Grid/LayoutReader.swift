@@ -185,20 +185,21 @@ struct LayoutReader {
 
     private func readHeader(_ row: Layout.Row, in segment: Range<Int>, into header: inout Header) {
         var best: (row: Int, found: [(Int, Int)])?
+        let labels = row.labels
         for rowIndex in segment {
             var found: [(Int, Int)] = []
-            for cell in row.labels {
+            for cell in labels {
                 guard let at = find(cell, in: rowIndex..<(rowIndex + 1)) else { continue }
                 found.append((cell.col.index, at.column))
             }
             if found.count > (best?.found.count ?? 0) { best = (rowIndex, found) }
-            if found.count == row.labels.count { break }
+            if found.count == labels.count { break }
         }
-        guard let best, best.found.count * 2 >= row.labels.count else { return }
+        guard let best, best.found.count * 2 >= labels.count else { return }
         for (templateColumn, fileColumn) in best.found {
             header.columns[templateColumn] = fileColumn
             // A merged header label covers the template columns up to its mergeTo.
-            if let cell = row.labels.first(where: { $0.col.index == templateColumn }), let last = cell.mergeTo?.index, last > templateColumn {
+            if let cell = labels.first(where: { $0.col.index == templateColumn }), let last = cell.mergeTo?.index, last > templateColumn {
                 for covered in (templateColumn + 1)...last where header.columns[covered] == nil { header.columns[covered] = fileColumn }
             }
         }

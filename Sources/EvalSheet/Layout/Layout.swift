@@ -338,6 +338,6 @@ struct AnyKey: CodingKey {
 
     /// The first key of `decoder`'s object that `known` does not name, if any.
     static func firstUnknown<Known: CodingKey & RawRepresentable<String>>(in decoder: Decoder, known: Known.Type) throws -> AnyKey? {
-        try decoder.container(keyedBy: AnyKey.self).allKeys.first { Known(rawValue: $0.stringValue) == nil }
+        try TemplateDecoder.keys(of: decoder).first { Known(rawValue: $0) == nil }.flatMap(AnyKey.init(stringValue:))
     }
 }

@@ -17,6 +17,14 @@ enum TemplateDecoder {
         return try T(from: TreeDecoder(value: value, codingPath: []))
     }
 
+    /// The keys of the object `decoder` decodes, read straight from the parsed members when it is ours (the
+    /// generic `allKeys` casts every key at run time).
+    static func keys(of decoder: any Decoder) throws -> [String] {
+        guard let tree = decoder as? TreeDecoder else { return try decoder.container(keyedBy: AnyKey.self).allKeys.map(\.stringValue) }
+        guard case .object(let members) = tree.value else { throw mismatch(tree.value, "an object", tree.codingPath) }
+        return Array(members.keys)
+    }
+
     // MARK: Parsing
 
     private struct Parser {
@@ -96,6 +104,12 @@ enum TemplateDecoder {
         private mutating func string() throws -> String {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a string") }
             index += 1
+            // Most strings hold no escape: made straight from their bytes.
+            if let end = bytes[index...].firstIndex(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }),
+               bytes[end] == UInt8(ascii: "\"") {
+                defer { index = end + 1 }
+                return String(decoding: bytes[index..<end], as: UTF8.self)
+            }
             var text: [UInt8] = []
             while index < bytes.count {
                 let byte = bytes[index]
@@ -148,6 +162,13 @@ enum TemplateDecoder {
         func singleValueContainer() throws -> any SingleValueDecodingContainer { Single(value: value, codingPath: codingPath) }
     }
 
+    /// `path` with `key` added; appended as an existential, where `path + [key]` cast each key at run time.
+    private static func appending(_ path: [any CodingKey], _ key: any CodingKey) -> [any CodingKey] {
+        var path = path
+        path.append(key)
+        return path
+    }
+
     private static func mismatch(_ value: Value, _ expected: String, _ path: [any CodingKey]) -> DecodingError {
         DecodingError.typeMismatch(Value.self, .init(codingPath: path, debugDescription: "expected \(expected), found \(value.kind)"))
     }
@@ -189,19 +210,39 @@ enum TemplateDecoder {
         }
 
         func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-            try TemplateDecoder.decode(try member(key), as: type, at: codingPath + [key])
+            try TemplateDecoder.decode(try member(key), as: type, at: TemplateDecoder.appending(codingPath, key))
+        }
+
+        /// One lookup for an optional member, where the protocol's default looks the key up three times.
+        func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+            guard let value = members[key.stringValue] else { return nil }
+            if case .null = value { return nil }
+            return try TemplateDecoder.decode(value, as: type, at: TemplateDecoder.appending(codingPath, key))
+        }
+
+        func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
+            guard let value = members[key.stringValue] else { return nil }
+            if case .string(let text) = value { return text }
+            if case .null = value { return nil }
+            return try TemplateDecoder.decode(value, as: type, at: TemplateDecoder.appending(codingPath, key))
+        }
+
+        func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
+            guard let value = members[key.stringValue] else { return nil }
+            if case .null = value { return nil }
+            return try TemplateDecoder.decode(value, as: type, at: TemplateDecoder.appending(codingPath, key))
         }
 
         func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-            try TreeDecoder(value: try member(key), codingPath: codingPath + [key]).container(keyedBy: type)
+            try TreeDecoder(value: try member(key), codingPath: TemplateDecoder.appending(codingPath, key)).container(keyedBy: type)
         }
 
         func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-            try TreeDecoder(value: try member(key), codingPath: codingPath + [key]).unkeyedContainer()
+            try TreeDecoder(value: try member(key), codingPath: TemplateDecoder.appending(codingPath, key)).unkeyedContainer()
         }
 
         func superDecoder() throws -> any Decoder { TreeDecoder(value: .object(members), codingPath: codingPath) }
-        func superDecoder(forKey key: Key) throws -> any Decoder { TreeDecoder(value: try member(key), codingPath: codingPath + [key]) }
+        func superDecoder(forKey key: Key) throws -> any Decoder { TreeDecoder(value: try member(key), codingPath: TemplateDecoder.appending(codingPath, key)) }
     }
 
     private struct Unkeyed: UnkeyedDecodingContainer {
@@ -216,7 +257,7 @@ enum TemplateDecoder {
         private mutating func next() throws -> (Value, [any CodingKey]) {
             guard !isAtEnd else { throw DecodingError.valueNotFound(Value.self, .init(codingPath: codingPath, debugDescription: "no more elements")) }
             defer { currentIndex += 1 }
-            return (elements[currentIndex], codingPath + [AnyKey(intValue: currentIndex)!])
+            return (elements[currentIndex], TemplateDecoder.appending(codingPath, AnyKey(intValue: currentIndex)!))
         }
 
         mutating func decodeNil() throws -> Bool {

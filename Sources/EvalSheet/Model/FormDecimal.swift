@@ -21,6 +21,10 @@ public struct FormDecimal: Sendable, Equatable, Comparable, CustomStringConverti
 
     /// Parses a plain decimal as people type it: `2560000.00`, `2,560,000.00`, `-1.5`, full-width digits; nil otherwise.
     public init?(parsing raw: String) {
+        if let plain = FormDecimal.plain(raw) {
+            self = plain
+            return
+        }
         var text = LabelText.halfWidth(raw).trimmed
         if text.utf8.contains(UInt8(ascii: ",")) {
             guard FormDecimal.hasValidGrouping(text) else { return nil }
@@ -53,6 +57,31 @@ public struct FormDecimal: Sendable, Equatable, Comparable, CustomStringConverti
         }
         let magnitude = Decimal(sign: .plus, exponent: -fraction.count, significand: significand)
         self.init(text.first == "-" ? -magnitude : magnitude, scale: fraction.count)
+    }
+
+    /// The common case read straight from its UTF-8, with the same arithmetic as the general way: a sign, ASCII
+    /// digits and at most one point between digits, 18 digits at most (`-12.50`); nil for anything else.
+    static func plain(_ raw: String) -> FormDecimal? {
+        var chunk: UInt64 = 0, digits = 0, fraction = -1, negative = false, first = true
+        for byte in raw.utf8 {
+            defer { first = false }
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                guard digits < 18 else { return nil }
+                chunk = chunk * 10 + UInt64(byte - UInt8(ascii: "0"))
+                digits += 1
+                if fraction >= 0 { fraction += 1 }
+            case UInt8(ascii: ".") where fraction < 0 && digits > 0: fraction = 0
+            case UInt8(ascii: "-") where first: negative = true
+            case UInt8(ascii: "+") where first: break
+            default: return nil
+            }
+        }
+        guard digits > 0, fraction != 0 else { return nil }
+        let scale = max(0, fraction)
+        let significand = Decimal(0) * Decimal(sign: .plus, exponent: digits, significand: 1) + Decimal(chunk)
+        let magnitude = Decimal(sign: .plus, exponent: -scale, significand: significand)
+        return FormDecimal(negative ? -magnitude : magnitude, scale: scale)
     }
 
     private static func hasValidGrouping(_ text: String) -> Bool {

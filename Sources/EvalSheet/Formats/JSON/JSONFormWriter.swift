@@ -81,68 +81,78 @@ struct JSONOutput {
         static func decimal(_ value: FormDecimal?) -> Value { value.map { .string($0.description) } ?? .raw("null") }
     }
 
-    private(set) var text = ""
+    /// The UTF-8 written so far: appending bytes costs far less than growing a String piece by piece.
+    private var bytes: [UInt8] = []
     private var depth = 0
     private var first = true
 
+    /// The JSON written so far.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
     mutating func object(_ body: (inout JSONOutput) -> Void) {
-        text += "{"
+        append("{")
         depth += 1
         first = true
         body(&self)
         depth -= 1
-        text += first ? "}" : "\n" + indent + "}"
+        if first { append("}") } else { append("\n"); appendIndent(); append("}") }
         first = false
     }
 
     mutating func field(_ key: String, _ value: Value) {
-        text += (first ? "\n" : ",\n") + indent
+        append(first ? "\n" : ",\n")
+        appendIndent()
         first = false
-        JSONOutput.appendString(key, to: &text)
-        text += ": "
+        appendString(key)
+        append(": ")
         write(value)
     }
 
     private mutating func write(_ value: Value) {
         switch value {
-        case .string(let string): JSONOutput.appendString(string, to: &text)
-        case .raw(let raw): text += raw
+        case .string(let string): appendString(string)
+        case .raw(let raw): bytes.append(contentsOf: raw.utf8)
         case .object(let body): object(body)
         case .array(let values):
-            guard !values.isEmpty else { text += "[]"; return }
-            text += "["
+            guard !values.isEmpty else { append("[]"); return }
+            append("[")
             depth += 1
             for (index, element) in values.enumerated() {
-                text += (index == 0 ? "\n" : ",\n") + indent
+                append(index == 0 ? "\n" : ",\n")
+                appendIndent()
                 write(element)
             }
             depth -= 1
-            text += "\n" + indent + "]"
+            append("\n")
+            appendIndent()
+            append("]")
         }
         first = false
     }
 
-    private var indent: String { String(repeating: "  ", count: depth) }
+    private mutating func append(_ literal: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
 
-    static func appendString(_ string: String, to text: inout String) {
-        text += "\""
-        if !string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            text += string
-            text += "\""
-            return
-        }
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            case _ where scalar.value < 0x20:
-                text += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-            default: text.unicodeScalars.append(scalar)
+    /// Two spaces a level.
+    private mutating func appendIndent() { bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth)) }
+
+    /// `string` as a JSON string: quotes, backslashes and control characters escaped, everything else as it is.
+    private mutating func appendString(_ string: String) {
+        append("\"")
+        for byte in string.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): append("\\\"")
+            case UInt8(ascii: "\\"): append("\\\\")
+            case 0x0A: append("\\n")
+            case 0x0D: append("\\r")
+            case 0x09: append("\\t")
+            case 0..<0x20: bytes.append(contentsOf: "\\u00".utf8 + [Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0xF)]])
+            default: bytes.append(byte)
             }
         }
-        text += "\""
+        append("\"")
     }
+
+    private static let hex = Array("0123456789abcdef".utf8)
 }

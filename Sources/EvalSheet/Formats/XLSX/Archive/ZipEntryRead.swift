@@ -6,12 +6,14 @@ import Foundation
 func readZipEntry(_ file: OpaquePointer, failedRead: () -> Error,
                   checkGrowth: (_ data: Data, _ chunkBytes: Int) throws -> Void) throws -> Data {
     var data = Data()
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    // Left uninitialised: zeroing 64 KiB for every part cost more than inflating a small one.
+    let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
+    defer { chunk.deallocate() }
     while true {
-        let count = chunk.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, zip_uint64_t($0.count)) }
+        let count = zip_fread(file, chunk.baseAddress, zip_uint64_t(chunk.count))
         if count < 0 { throw failedRead() }
         if count == 0 { return data }
-        data.append(chunk, count: Int(count))
+        data.append(chunk.baseAddress!.assumingMemoryBound(to: UInt8.self), count: Int(count))
         try checkGrowth(data, Int(count))
     }
 }

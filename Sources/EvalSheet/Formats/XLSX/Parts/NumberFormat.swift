@@ -26,7 +26,11 @@ struct NumberFormat {
 
     /// The text shown for the stored number `raw` (the cell's `<v>`).
     func display(_ raw: String) -> String {
-        guard !isText, let value = Decimal(string: raw, locale: Locale(identifier: "en_US_POSIX")), raw.first != "." else { return raw }
+        guard !isText, raw.first != "." else { return raw }
+        // General shows a plain decimal of at most 15 significant digits, not below 1, as it is stored: no arithmetic needed.
+        if decimals == nil, raw.utf8.first(where: { $0 != UInt8(ascii: "-") }).map({ $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") }) == true,
+           let plain = NumberFormat.plainStored(raw) { return plain }
+        guard let value = Decimal(string: raw, locale: NumberFormat.posix) else { return raw }
         guard let decimals else { return NumberFormat.general(value) }
         let shown = FormDecimal(percent ? value * 100 : value, scale: decimals).rounded(decimals).description
         return (grouping ? NumberFormat.group(shown) : shown) + (percent ? "%" : "")

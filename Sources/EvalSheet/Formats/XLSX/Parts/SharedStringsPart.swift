@@ -3,7 +3,8 @@ import Foundation
 /// The shared string table: plain and rich-text strings (runs joined), phonetic guides left out.
 final class SharedStringsPart: XMLEventHandler {
     private(set) var strings: [String] = []
-    private var current = ""
+    /// The UTF-8 of the string being read, its runs joined.
+    private var current: [UInt8] = []
     private var inText = false
     private var inPhonetic = false
 
@@ -12,23 +13,23 @@ final class SharedStringsPart: XMLEventHandler {
         try XMLEventParser.parse(data, part: part, into: self)
     }
 
-    func start(_ name: String, attributes: XMLAttributes) {
+    func start(_ name: XMLName, attributes: XMLAttributes) {
         switch name {
-        case "si": current = ""
+        case "si": current.removeAll(keepingCapacity: true)
         case "t": inText = !inPhonetic
         case "rPh": inPhonetic = true
         default: break
         }
     }
 
-    func end(_ name: String) {
+    func end(_ name: XMLName) {
         switch name {
-        case "si": strings.append(XString.decode(current))
+        case "si": strings.append(XString.decode(String(decoding: current, as: UTF8.self)))
         case "t": inText = false
         case "rPh": inPhonetic = false
         default: break
         }
     }
 
-    func text(_ bytes: UnsafeBufferPointer<UInt8>) { if inText { current += String(decoding: bytes, as: UTF8.self) } }
+    func text(_ bytes: UnsafeBufferPointer<UInt8>) { if inText { current.append(contentsOf: bytes) } }
 }

@@ -17,9 +17,10 @@ final class SheetPart: XMLEventHandler {
 
     private var row = -1
     private var column = -1
-    private var type = ""
+    private var type = CellType.number
     private var style = 0
-    private var value = ""
+    /// The UTF-8 of the cell's `<v>` or inline `<t>` text.
+    private var value: [UInt8] = []
     private var capturing = false
     private var inPhonetic = false
     private var hasFormula = false
@@ -50,7 +51,7 @@ final class SheetPart: XMLEventHandler {
         return grid
     }
 
-    func start(_ name: String, attributes: XMLAttributes) {
+    func start(_ name: XMLName, attributes: XMLAttributes) {
         guard failure == nil else { return }
         switch name {
         case "row":
@@ -58,9 +59,10 @@ final class SheetPart: XMLEventHandler {
             column = -1
             if row < 0 || row >= Self.maximumRows { fail("row \(attributes["r"] ?? "") lies beyond Excel's 1,048,576 rows", zh: "第 \(attributes["r"] ?? "") 行超出 Excel 的 1,048,576 行") }
         case "c":
-            if let reference = attributes["r"] {
-                guard let (r, c) = Self.parse(reference) else {
-                    return fail("cell reference \(reference.prefix(20)) lies beyond Excel's grid (XFD1048576)", zh: "单元格引用 \(reference.prefix(20)) 超出 Excel 的网格（XFD1048576）")
+            if let reference = attributes.value("r") {
+                guard let (r, c) = Self.parse(reference) ?? Self.parse(String(cString: reference)) else {
+                    return fail("cell reference \(String(cString: reference).prefix(20)) lies beyond Excel's grid (XFD1048576)",
+                                zh: "单元格引用 \(String(cString: reference).prefix(20)) 超出 Excel 的网格（XFD1048576）")
                 }
                 row = r
                 column = c
@@ -68,9 +70,9 @@ final class SheetPart: XMLEventHandler {
                 column += 1
             }
             hasFormula = false
-            type = attributes["t"] ?? "n"
+            type = CellType(attributes.value("t"))
             style = attributes["s"].flatMap { Int($0) } ?? 0
-            value = ""
+            value.removeAll(keepingCapacity: true)
         case "f": hasFormula = true
         case "v": capturing = true
         case "t": capturing = !inPhonetic
@@ -79,7 +81,7 @@ final class SheetPart: XMLEventHandler {
         }
     }
 
-    func end(_ name: String) {
+    func end(_ name: XMLName) {
         switch name {
         case "v", "t": capturing = false
         case "rPh": inPhonetic = false
@@ -88,28 +90,28 @@ final class SheetPart: XMLEventHandler {
         }
     }
 
-    func text(_ bytes: UnsafeBufferPointer<UInt8>) { if capturing { value += String(decoding: bytes, as: UTF8.self) } }
+    func text(_ bytes: UnsafeBufferPointer<UInt8>) { if capturing { value.append(contentsOf: bytes) } }
 
     private func store() {
-        let cell = CellReference.name(row: row, column: column)
-        if hasFormula, value.isEmpty, type != "inlineStr" { formulasWithoutValue.insert(cell) }
+        if hasFormula, value.isEmpty, type != .inlineString { formulasWithoutValue.insert(CellReference.name(row: row, column: column)) }
         let shown: String
         var number: String?
         switch type {
-        case "s":
-            guard let index = Int(value.trimmed), index >= 0, index < sharedStrings.count else {
-                return fail("cell \(cell) points to shared string \(value.prefix(20)), but the file has \(sharedStrings.count); the file is damaged",
-                            zh: "单元格 \(cell) 指向共享字符串 \(value.prefix(20))，而文件只有 \(sharedStrings.count) 个；文件已损坏")
+        case .shared:
+            guard let index = Self.index(value) ?? Int(String(decoding: value, as: UTF8.self).trimmed), index >= 0, index < sharedStrings.count else {
+                let text = String(decoding: value, as: UTF8.self)
+                return fail("cell \(CellReference.name(row: row, column: column)) points to shared string \(text.prefix(20)), but the file has \(sharedStrings.count); the file is damaged",
+                            zh: "单元格 \(CellReference.name(row: row, column: column)) 指向共享字符串 \(text.prefix(20))，而文件只有 \(sharedStrings.count) 个；文件已损坏")
             }
             shown = sharedStrings[index]
-        case "b": shown = value == "1" ? "TRUE" : "FALSE"
-        case "n":
+        case .bool: shown = value == [UInt8(ascii: "1")] ? "TRUE" : "FALSE"
+        case .number:
             if value.isEmpty { return }
-            let code = styles.formatCode(style: style)
-            if formats[style] == nil { formats[style] = NumberFormat(code: code) }
-            shown = formats[style]!.display(value)
-            number = NumberFormat.stored(value)
-        default: shown = XString.decode(value)
+            let text = String(decoding: value, as: UTF8.self)
+            if formats[style] == nil { formats[style] = NumberFormat(code: styles.formatCode(style: style)) }
+            shown = formats[style]!.display(text)
+            number = NumberFormat.stored(text)
+        case .inlineString, .other: shown = XString.decode(String(decoding: value, as: UTF8.self))
         }
         guard !shown.isEmpty || number != nil else { return }
         cellCount += 1
@@ -119,6 +121,53 @@ final class SheetPart: XMLEventHandler {
 
     private func fail(_ message: String, zh: String) {
         if failure == nil { failure = EvalSheetError(.unreadable, message, zh: zh) }
+    }
+
+    /// A cell's `t` attribute: how its value is stored.
+    private enum CellType {
+        case shared, bool, number, inlineString, other
+
+        /// `s`, `b`, `n` (or no `t` at all), `inlineStr`; anything else (`str`, `e`) is text as it stands.
+        init(_ attribute: UnsafePointer<CChar>?) {
+            guard let attribute else { self = .number; return }
+            switch String(cString: attribute) {
+            case "s": self = .shared
+            case "b": self = .bool
+            case "n": self = .number
+            case "inlineStr": self = .inlineString
+            default: self = .other
+            }
+        }
+    }
+
+    /// A shared string index as Excel writes it (plain digits), without making a String; nil for anything else.
+    private static func index(_ bytes: [UInt8]) -> Int? {
+        guard !bytes.isEmpty, bytes.count <= 9 else { return nil }
+        var index = 0
+        for byte in bytes {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            index = index * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return index
+    }
+
+    /// The common reference, `[A-Za-z]{1,3}[0-9]{1,7}` within the grid, read from its bytes; nil for anything else,
+    /// which `parse(_: String)` then decides.
+    static func parse(_ reference: UnsafePointer<CChar>) -> (Int, Int)? {
+        var cursor = reference, column = 0, letters = 0, row = 0, digits = 0
+        while letters < 4, case let byte = UInt8(bitPattern: cursor.pointee), (byte | 0x20) >= UInt8(ascii: "a"), (byte | 0x20) <= UInt8(ascii: "z") {
+            column = column * 26 + Int((byte | 0x20) - UInt8(ascii: "a")) + 1
+            letters += 1
+            cursor += 1
+        }
+        while digits < 8, case let byte = UInt8(bitPattern: cursor.pointee), byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+            row = row * 10 + Int(byte - UInt8(ascii: "0"))
+            digits += 1
+            cursor += 1
+        }
+        guard cursor.pointee == 0, (1...3).contains(letters), (1...7).contains(digits), column <= maximumColumns,
+              row >= 1, row <= maximumRows else { return nil }
+        return (row - 1, column - 1)
     }
 
     /// `B5` → (4, 1), nil when beyond the grid.

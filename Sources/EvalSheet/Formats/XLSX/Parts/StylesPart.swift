@@ -23,7 +23,7 @@ final class StylesPart: XMLEventHandler {
         return customFormats[id] ?? Self.builtIn[id] ?? "General"
     }
 
-    func start(_ name: String, attributes: XMLAttributes) {
+    func start(_ name: XMLName, attributes: XMLAttributes) {
         switch name {
         case "numFmt":
             if let id = attributes["numFmtId"].flatMap({ Int($0) }), let code = attributes["formatCode"] { customFormats[id] = code }
@@ -33,5 +33,5 @@ final class StylesPart: XMLEventHandler {
         }
     }
 
-    func end(_ name: String) { if name == "cellXfs" { inCellXfs = false } }
+    func end(_ name: XMLName) { if name == "cellXfs" { inCellXfs = false } }
 }

@@ -36,12 +36,12 @@ struct WorkbookPart {
 
     private final class SheetListing: XMLEventHandler {
         var sheets: [(name: String, id: String, hidden: Bool)] = []
-        func start(_ name: String, attributes: XMLAttributes) {
+        func start(_ name: XMLName, attributes: XMLAttributes) {
             if name == "sheet", let sheetName = attributes["name"], let id = attributes["id"] {
                 sheets.append((sheetName, id, ["hidden", "veryHidden"].contains(attributes["state"] ?? "visible")))
             }
         }
-        func end(_ name: String) {}
+        func end(_ name: XMLName) {}
     }
 }
 
@@ -59,12 +59,12 @@ struct RelationshipsPart {
         let base: String
         var targets: [String: (target: String, type: String)] = [:]
         init(base: String) { self.base = base }
-        func start(_ name: String, attributes: XMLAttributes) {
+        func start(_ name: XMLName, attributes: XMLAttributes) {
             guard name == "Relationship", let id = attributes["Id"], let target = attributes["Target"],
                   attributes["TargetMode"] != "External" else { return }
             targets[id] = (PartPath.resolve(target, from: base), attributes["Type"] ?? "")
         }
-        func end(_ name: String) {}
+        func end(_ name: XMLName) {}
     }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// OOXML's ST_Xstring escapes, `_xHHHH_` for one UTF-16 unit: how XML-illegal characters (U+FFFE, U+FFFF, C0
 /// controls) and Excel's CR (`_x000D_`) travel in cell text, and `_x005F_` for an underscore that starts one.
 enum XString {
@@ -23,8 +25,9 @@ enum XString {
 
     /// The text with every `_xHHHH_` turned back into its UTF-16 unit, as Excel reads it.
     static func decode(_ text: String) -> String {
-        // A byte check first: Foundation's contains("_x") costs more than the whole cell.
-        guard text.utf8.contains(UInt8(ascii: "_")) else { return text }
+        // A byte check first (memchr over the UTF-8 in place): Foundation's contains("_x") costs more than the whole cell.
+        let underscore = text.utf8.withContiguousStorageIfAvailable { $0.isEmpty ? false : memchr($0.baseAddress!, 0x5F, $0.count) != nil }
+        guard underscore ?? text.utf8.contains(UInt8(ascii: "_")) else { return text }
         let units = Array(text.utf16)
         var result: [UInt16] = []
         result.reserveCapacity(units.count)

@@ -3,9 +3,9 @@ import Foundation
 
 /// Receives the events of one XML part.
 protocol XMLEventHandler: AnyObject {
-    /// An element opens; `name` without namespace prefix; attributes are readable during the call only.
-    func start(_ name: String, attributes: XMLAttributes)
-    func end(_ name: String)
+    /// An element opens; `name` without namespace prefix; name and attributes are readable during the call only.
+    func start(_ name: XMLName, attributes: XMLAttributes)
+    func end(_ name: XMLName)
     /// Character data, as UTF-8 bytes valid during the call only.
     func text(_ bytes: UnsafeBufferPointer<UInt8>)
 }
@@ -14,18 +14,49 @@ extension XMLEventHandler {
     func text(_ bytes: UnsafeBufferPointer<UInt8>) {}
 }
 
+/// An element's name without its namespace prefix, compared as bytes in place (`case "c":` in a switch), so no
+/// String is made for each of the thousands of elements a sheet has.
+struct XMLName {
+    fileprivate let pointer: UnsafePointer<XML_Char>
+
+    /// `x:c` → `c`.
+    fileprivate init(_ name: UnsafePointer<XML_Char>) {
+        var start = name
+        var cursor = name
+        while cursor.pointee != 0 {
+            if cursor.pointee == 0x3A { start = cursor + 1 }
+            cursor += 1
+        }
+        pointer = start
+    }
+
+    static func == (name: XMLName, text: StaticString) -> Bool { cStringEquals(name.pointer, text) }
+    static func != (name: XMLName, text: StaticString) -> Bool { !cStringEquals(name.pointer, text) }
+    static func ~= (text: StaticString, name: XMLName) -> Bool { cStringEquals(name.pointer, text) }
+}
+
 /// The attributes of the element being opened, looked up by local name without copying the others.
 struct XMLAttributes {
     fileprivate let pointer: UnsafeMutablePointer<UnsafePointer<XML_Char>?>?
 
-    subscript(_ name: String) -> String? {
+    subscript(_ name: String) -> String? { value(name).map { String(cString: $0) } }
+
+    /// The value of attribute `name` as expat holds it, valid during the `start` call only.
+    func value(_ name: String) -> UnsafePointer<XML_Char>? {
         guard var cursor = pointer else { return nil }
         while let key = cursor.pointee, let value = cursor.advanced(by: 1).pointee {
-            if localNameEquals(key, name) { return String(cString: value) }
+            if localNameEquals(key, name) { return value }
             cursor = cursor.advanced(by: 2)
         }
         return nil
     }
+}
+
+/// True when the C string is `text`, byte for byte.
+@inline(__always)
+private func cStringEquals(_ cString: UnsafePointer<XML_Char>, _ text: StaticString) -> Bool {
+    let count = text.utf8CodeUnitCount
+    return strncmp(cString, UnsafeRawPointer(text.utf8Start).assumingMemoryBound(to: CChar.self), count) == 0 && cString[count] == 0
 }
 
 /// True when the C name, without its namespace prefix, is `name`.
@@ -83,11 +114,11 @@ enum XMLEventParser {
                 return refuse(user, "elements nested more than \(XMLEventParser.maximumDepth) deep")
             }
             if context.elements & 0x3FF == 0, Deadline.passed { return refuse(user, "time") }
-            context.handler.start(localName(name!), attributes: XMLAttributes(pointer: attributes))
+            context.handler.start(XMLName(name!), attributes: XMLAttributes(pointer: attributes))
         }, { user, name in
             let context = Unmanaged<XMLEventParser.Context>.fromOpaque(user!).takeUnretainedValue()
             context.depth -= 1
-            context.handler.end(localName(name!))
+            context.handler.end(XMLName(name!))
         })
         XML_SetCharacterDataHandler(parser) { user, text, length in
             guard let text, length > 0 else { return }
@@ -122,15 +153,4 @@ private func refuse(_ user: UnsafeMutableRawPointer?, _ what: String) {
     let context = Unmanaged<XMLEventParser.Context>.fromOpaque(user).takeUnretainedValue()
     if context.refusal == nil { context.refusal = what }
     XML_StopParser(context.parser, XML_FALSE)
-}
-
-/// `x:c` → `c`: an element name without its namespace prefix.
-private func localName(_ name: UnsafePointer<XML_Char>) -> String {
-    var start = name
-    var cursor = name
-    while cursor.pointee != 0 {
-        if cursor.pointee == 0x3A { start = cursor + 1 }
-        cursor += 1
-    }
-    return String(cString: start)
 }
