@@ -42,8 +42,7 @@ struct CheckOptions: ParsableArguments {
     /// Checks `reading`, read from `input`, in the chosen mode against the baseline.
     func check(_ reading: FormReading, from input: String, recompute: Bool = false) throws -> (reading: FormReading, checked: CheckedForm) {
         let system = try baseline.map { try FormFiles.read($0)[0].form }
-        if let note = FormFiles.hiddenSheetNote(reading, hidden: reading.sheet == nil ? [] : FormFiles.hiddenSheets(input),
-                                                language: language) {
+        if let note = FormFiles.hiddenSheetNote(reading, language: language) {
             FileHandle.standardError.write(Data("evalsheet: \(input): \(note)\n".utf8))
         }
         do {

@@ -29,7 +29,7 @@ public struct BaselineIndex: Sendable {
         let inputs = Array(walker.walk())
         let read = ParallelMap.map(inputs.count, jobs: jobs) { index -> Result<[FormReading], Error>? in
             guard inputs[index].problem == nil else { return nil }
-            return Result { try reader.read(inputs[index]).readings }
+            return Result { try reader.read(inputs[index]) }
         }
         var entries: [ProjectKey: [Entry]] = [:]
         var failures: [BatchConverter.Outcome] = []

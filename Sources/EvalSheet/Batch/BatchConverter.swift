@@ -84,9 +84,9 @@ public struct BatchConverter: Sendable {
             return [Outcome(input: input.relative, sheet: nil, output: nil, status: problem.status, findings: [], error: problem.message, milliseconds: 0)]
         }
         let shown = inputRoot.appendingPathComponent(input.relative).path
-        let readings: [FormReading], hidden: Set<String>
+        let readings: [FormReading]
         do {
-            (readings, hidden) = try BatchReader(root: inputRoot, seconds: fileSeconds).read(input)
+            readings = try BatchReader(root: inputRoot, seconds: fileSeconds).read(input)
         } catch let failure as BatchFailure {
             return [failed(failure.message, status: failure.skipped ? .notAForm : .failed)]
         } catch {
@@ -95,7 +95,7 @@ public struct BatchConverter: Sendable {
         var outcomes: [Outcome] = []
         for reading in readings {
             var notes = input.notes + [planned.note].compactMap { $0 }
-            if let sheet = reading.sheet, hidden.contains(sheet) { notes.append(BatchMessages.hiddenSheet(sheet)) }
+            if let sheet = reading.sheet, reading.sheetIsHidden { notes.append(BatchMessages.hiddenSheet(sheet)) }
             var output = planned.path
             if readings.count > 1 {
                 let wanted = outputPath(for: input.relative, sheet: reading.sheet, keepExtension: false)

@@ -5,19 +5,18 @@ struct BatchReader {
     let root: URL
     let seconds: Double
 
-    /// The forms read, and the workbook's hidden sheets when they came from sheets; failures located at the file.
-    func read(_ input: BatchInput) throws -> (readings: [FormReading], hidden: Set<String>) {
+    /// The forms read; failures located at the file.
+    func read(_ input: BatchInput) throws -> [FormReading] {
         let shown = root.appendingPathComponent(input.relative).path
         do {
             return try Deadline.within(seconds: seconds) {
                 if input.isFolder {
                     guard input.notes.isEmpty else { throw BatchFailure(BatchMessages.folderNotUTF8(shown)) }
-                    return (try FormFiles.read(shown), [])
+                    return try FormFiles.read(shown)
                 }
                 return try PathBytes.withOpenFile(Array(root.path.utf8) + [UInt8(ascii: "/")] + input.bytes) {
                     if Self.isTextWithoutTabs($0, name: input.relative) { throw BatchFailure(BatchMessages.textWithoutTabs, skipped: true) }
-                    let readings = try FormFiles.read($0, shownAs: shown)
-                    return (readings, readings.contains { $0.sheet != nil } ? FormFiles.hiddenSheets($0) : [])
+                    return try FormFiles.read($0, shownAs: shown)
                 }
             }
         } catch let error as EvalSheetError {

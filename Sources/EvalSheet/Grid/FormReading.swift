@@ -5,6 +5,8 @@ public struct FormReading: Sendable {
     public var cells: [String: String]
     /// The sheet the form was found on, for spreadsheets.
     public var sheet: String?
+    /// Whether that sheet is hidden (or `veryHidden`) in Excel, so the user does not see the form they mean.
+    public var sheetIsHidden = false
     /// The last row read when the file ends inside the form (no closing row), as `row 41`.
     public var cutShort: String?
     /// Cells holding a formula saved without its result (openpyxl, pandas): empty until saved by a spreadsheet.

@@ -51,15 +51,9 @@ public enum FormFiles {
         }
     }
 
-    /// The hidden and `veryHidden` sheets of the workbook at `path`; empty for anything else or anything unreadable.
-    public static func hiddenSheets(_ path: String) -> Set<String> {
-        guard path != "-", let data = try? readData(path) else { return [] }
-        return (try? XLSXFormat().hiddenSheets(data)) ?? []
-    }
-
     /// What to tell the user (in `language`) when `reading` came from a sheet hidden in Excel, nil otherwise.
-    public static func hiddenSheetNote(_ reading: FormReading, hidden: Set<String>, language: Language = .en) -> String? {
-        guard let sheet = reading.sheet, hidden.contains(sheet) else { return nil }
+    public static func hiddenSheetNote(_ reading: FormReading, language: Language = .en) -> String? {
+        guard let sheet = reading.sheet, reading.sheetIsHidden else { return nil }
         return language == .zh
             ? "表读自工作表\u{201C}\(sheet)\u{201D}，它在 Excel 中是隐藏的；请取消隐藏，确认是您要的表"
             : "the form was read from sheet \u{201C}\(sheet)\u{201D}, which is hidden in Excel; unhide it to check it is the form you mean"

@@ -33,6 +33,7 @@ struct XLSXReader {
                 let grid = try SheetPart.grid(data, part: sheet.part, sharedStrings: strings.strings, styles: styles)
                 for var reading in try FormFinder.read(grid, layout: options.layout) {
                     reading.sheet = sheet.name
+                    reading.sheetIsHidden = sheet.hidden
                     readings.append(reading)
                 }
             } catch let error as EvalSheetError {
