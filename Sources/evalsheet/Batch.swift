@@ -30,21 +30,25 @@ struct Batch: ParsableCommand {
     @Option(help: "export (default) or import (greyed fields belong to the system; see --baseline-dir).") var mode: String?
     @Option(help: "A folder of system exports (any format) to check each filled form against; implies --mode import.") var baselineDir: String?
     @Option(help: "Also write a summary workbook (.xlsx) with one row per form and a totals row.") var summary: String?
-    @Option(help: "Language of messages and of findings in the report: zh or en (default: from LANG).") var lang: String?
+    @OptionGroup var messages: LanguageOption
     @Flag(help: "Keep existing output files: their forms are reported as skipped (exists).") var noClobber = false
     @Option(help: "Seconds reading one file may take before it is refused (default 60).") var fileSeconds: Double = 60
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        guard fileSeconds > 0 else { throw ValidationError("--file-seconds must be more than 0") }
-        if let mode, ImportMode(rawValue: mode) == nil { throw ValidationError("unknown mode \"\(mode)\"; use export or import") }
-        if mode == "export", baselineDir != nil { throw ValidationError("--baseline-dir belongs to --mode import") }
-        if let summary, !summary.lowercased().hasSuffix(".xlsx") { throw ValidationError("--summary writes a workbook; give a name ending in .xlsx") }
-        if let lang, Language(rawValue: lang) == nil { throw ValidationError("unknown language \"\(lang)\"; use zh or en") }
+        func refuse(_ en: String, zh: String) -> ValidationError { ValidationError(CommandLanguage.text(en, zh: zh)) }
+        guard jobs >= 1 else { throw refuse("--jobs must be at least 1", zh: "--jobs 至少为 1") }
+        guard fileSeconds > 0 else { throw refuse("--file-seconds must be more than 0", zh: "--file-seconds 须大于 0") }
+        if let mode, ImportMode(rawValue: mode) == nil {
+            throw refuse("unknown mode \"\(mode)\"; use export or import", zh: "未知模式 \"\(mode)\"；请使用 export 或 import")
+        }
+        if mode == "export", baselineDir != nil { throw refuse("--baseline-dir belongs to --mode import", zh: "--baseline-dir 只用于 --mode import") }
+        if let summary, !summary.lowercased().hasSuffix(".xlsx") {
+            throw refuse("--summary writes a workbook; give a name ending in .xlsx", zh: "--summary 写出工作簿；请给出以 .xlsx 结尾的文件名")
+        }
     }
 
     func run() throws {
-        let language = lang.flatMap(Language.init(rawValue:)) ?? .fromEnvironment(ProcessInfo.processInfo.environment)
+        let language = CommandLanguage.current
         do {
             try run(in: language)
         } catch let error as EvalSheetError {

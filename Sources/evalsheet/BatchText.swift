@@ -11,7 +11,7 @@ enum BatchText {
         let converted = outcomes.filter(\.wroteOutput).count
         let failed = outcomes.filter { $0.status == .failed }.count, skipped = outcomes.filter(\.status.isSkipped).count
         let withErrors = outcomes.filter { $0.status == .errors }.map(name)
-        let noExport = outcomes.filter { $0.status == .unpaired && !$0.input.isEmpty }.map(name)
+        let noExport = outcomes.filter(\.lacksExport).map(name)
         let noForm = outcomes.filter { $0.status == .unpaired && $0.input.isEmpty }.flatMap(\.baselines)
         var lines: [String]
         switch language {

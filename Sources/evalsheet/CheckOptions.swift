@@ -29,9 +29,7 @@ struct CheckOptions: ParsableArguments {
     /// Reads `input` (format from `format` or its extension) and checks it in the chosen mode against the baseline;
     /// a file of several forms is refused, naming their sheets.
     func check(_ input: String, format: (any FormFormat)? = nil, recompute: Bool = false) throws -> (reading: FormReading, checked: CheckedForm) {
-        let readings = try read(input, format: format)
-        if readings.count > 1 { throw SeveralForms.refusal(readings, canWriteAll: false) }
-        return try check(readings[0], from: input, recompute: recompute)
+        try check(try FormFiles.readOne(input, format: format, options: ReadOptions(sheet: sheet, layout: inputLayout)), from: input, recompute: recompute)
     }
 
     /// Every form in `input` (on the chosen sheet, in the chosen layout).
@@ -41,7 +39,7 @@ struct CheckOptions: ParsableArguments {
 
     /// Checks `reading`, read from `input`, in the chosen mode against the baseline.
     func check(_ reading: FormReading, from input: String, recompute: Bool = false) throws -> (reading: FormReading, checked: CheckedForm) {
-        let system = try baseline.map { try FormFiles.read($0)[0].form }
+        let system = try baseline.map { try FormFiles.readOne($0).form }
         if let note = FormFiles.hiddenSheetNote(reading, language: language) {
             FileHandle.standardError.write(Data("evalsheet: \(input): \(note)\n".utf8))
         }

@@ -53,20 +53,21 @@ struct Convert: ParsableCommand {
         let (reader, writer) = try formats.resolve(input: input, output: output)
         let readings = try checks.read(input, format: reader)
         if readings.count > 1, !all { throw SeveralForms.refusal(readings) }
-        for (reading, path) in zip(readings, try SeveralForms.outputs(for: readings, output: output, format: writer)) {
-            try write(checks.check(reading, from: input, recompute: recompute).checked, to: path, writer: writer)
+        // Every form is checked and reported before any is written, so --strict leaves nothing half done.
+        let checked = try readings.map { reading in
+            let checked = try checks.check(reading, from: input, recompute: recompute).checked
+            let file = readings.count > 1 ? "\(input) (\(reading.sheet ?? ""))" : input
+            FileHandle.standardError.write(Data(Reports.text(checked.findings, file: file, language: checks.language).utf8))
+            return checked
         }
-    }
-
-    /// Reports the findings of `checked` and writes it to `output`, unless `--strict` and it has errors.
-    private func write(_ checked: CheckedForm, to output: String, writer: any FormFormat) throws {
-        let report = Reports.text(checked.findings, file: input, language: checks.language)
-        FileHandle.standardError.write(Data(report.utf8))
-        if strict, checked.errorCount > 0 {
-            throw EvalSheetError(.invalidForm, "\(input): \(checked.errorCount) errors; nothing written (--strict)", zh: "\(input)：\(checked.errorCount) 个错误；未写入（--strict）")
+        let errors = checked.reduce(0) { $0 + $1.errorCount }
+        if strict, errors > 0 {
+            throw EvalSheetError(.invalidForm, "\(input): \(errors) errors; nothing written (--strict)", zh: "\(input)：\(errors) 个错误；未写入（--strict）")
         }
-        WriteNotes.print(try writer.notes(for: checked.form, options: WriteOptions(layout: layout)))
-        try FormFiles.write(checked.form, to: output, format: writer, options: WriteOptions(password: password, layout: layout),
-                            noClobber: formats.noClobber)
+        for (form, path) in zip(checked, try SeveralForms.outputs(for: readings, output: output, format: writer)) {
+            WriteNotes.print(try writer.notes(for: form.form, options: WriteOptions(layout: layout)))
+            try FormFiles.write(form.form, to: path, format: writer, options: WriteOptions(password: password, layout: layout),
+                                noClobber: formats.noClobber)
+        }
     }
 }

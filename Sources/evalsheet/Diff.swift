@@ -23,8 +23,8 @@ struct Diff: ParsableCommand {
     @OptionGroup var messages: LanguageOption
 
     func run() throws {
-        let first = try FormFiles.read(a)[0].form
-        let second = try FormFiles.read(b)[0].form
+        let first = try FormFiles.readOne(a).form
+        let second = try FormFiles.readOne(b).form
         let differences = first.differences(from: second)
         let output = format == .json ? Reports.json(differences, a: a, b: b) : Reports.text(differences)
         FileHandle.standardOutput.write(Data(output.utf8))

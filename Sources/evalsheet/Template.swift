@@ -39,7 +39,7 @@ struct TemplateCommand: ParsableCommand {
     var noClobber = false
 
     func run() throws {
-        let source = try form.map { try FormFiles.read($0, options: ReadOptions(sheet: sheet, layout: inputLayout))[0].form }
+        let source = try form.map { try FormFiles.readOne($0, options: ReadOptions(sheet: sheet, layout: inputLayout)).form }
         let target = try LayoutConversion.target(for: source ?? Form(), requested: layout)
         let blank = (source ?? target.emptyForm).clearingInputs(layout: target)
         let options = WriteOptions(password: password, layout: target.id)

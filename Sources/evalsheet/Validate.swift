@@ -32,6 +32,13 @@ struct Validate: ParsableCommand {
     @Option(help: "Password that protects the annotated workbook's sheets (default: protected without a password).")
     var password: String?
 
+    func validate() throws {
+        if let annotate, !annotate.lowercased().hasSuffix(".xlsx") {
+            throw ValidationError(CommandLanguage.text("--annotate writes a workbook; give a name ending in .xlsx",
+                                                       zh: "--annotate 写出工作簿；请给出以 .xlsx 结尾的文件名"))
+        }
+    }
+
     func run() throws {
         if let annotate { try FormFiles.refuseOverwriting(input: file, with: annotate) }
         let (reading, checked) = try checks.check(file)

@@ -49,24 +49,36 @@ import Testing
         #expect(notForm.stderr.contains("不是已知版式的项目支出绩效自评表"), "\(notForm.stderr)")
     }
 
-    @Test func everyErrorIsWrittenInChinese() throws {
-        let sources = TestFiles.root.appendingPathComponent("Sources")
-        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!.compactMap { $0 as? URL }
-        var missing: [String] = []
-        for file in files where file.pathExtension == "swift" {
-            let text = try String(contentsOf: file, encoding: .utf8)
-            var rest = Substring(text)
-            while let call = rest.range(of: "EvalSheetError(.") {
-                var depth = 1
-                let arguments = rest[call.upperBound...].prefix { character in
-                    depth += character == "(" ? 1 : character == ")" ? -1 : 0
-                    return depth > 0
-                }
-                if !arguments.contains("zh:") { missing.append("\(file.lastPathComponent): \(arguments.prefix(70))") }
-                rest = rest[call.upperBound...]
-            }
+    @Test func usageErrorsOfEveryCommandAreInChinese() throws {
+        let seed = TestFiles.fixture("tsv/000_e57ca213149e2c8b.txt").path
+        let cases: [([String], String)] = [
+            (["batch", "a", "b", "--to", "json", "--jobs", "0"], "--jobs 至少为 1"),
+            (["batch", "a", "b", "--to", "json", "--summary", "汇总.csv"], "请给出以 .xlsx 结尾的文件名"),
+            (["batch", "a", "b", "--to", "json", "--mode", "x"], "未知模式"),
+            (["validate", seed, "--annotate", "标注.json"], "--annotate 写出工作簿"),
+            (["validate", seed, "--mode", "x"], "未知模式"),
+            (["convert", seed], "缺少"),
+        ]
+        for (arguments, expected) in cases {
+            let result = try CLITests.run(arguments + ["--lang", "zh"], environment: english)
+            #expect(result.status == 2 && result.stderr.contains(expected), "\(arguments): \(result.stderr)")
         }
-        #expect(missing.isEmpty, "\(missing.joined(separator: "\n"))")
+    }
+
+    @Test func commandsThatTakeOneFormRefuseSeveral() throws {
+        let book = TestFiles.fixture("xlsx/two-forms.xlsx").path, seed = TestFiles.fixture("tsv/000_e57ca213149e2c8b.txt").path
+        for arguments in [["diff", book, seed], ["validate", seed, "--baseline", book], ["template", "/tmp/never.xlsx", "--from", book]] {
+            let result = try CLITests.run(arguments, environment: english)
+            #expect(result.status == 2 && result.stderr.contains("2 forms, on sheets 党建事务, 党建事务(复核)"), "\(arguments): \(result.stderr)")
+        }
+    }
+
+    @Test func csvIsWrittenForExcelWithAByteOrderMark() throws {
+        let output = TestFiles.temporaryDirectory().appendingPathComponent("seed.csv")
+        #expect(try CLITests.run(["convert", TestFiles.fixture("tsv/000_e57ca213149e2c8b.txt").path, output.path]).status == 0)
+        let data = try Data(contentsOf: output)
+        #expect(data.starts(with: [0xEF, 0xBB, 0xBF]), "Excel on a Chinese Windows reads UTF-8 without a BOM as GBK")
+        #expect(try TestFiles.readForm(output) == TestFiles.readForm(TestFiles.fixture("tsv/000_e57ca213149e2c8b.txt")))
     }
 
     @Test func writeNotesFollowLang() throws {

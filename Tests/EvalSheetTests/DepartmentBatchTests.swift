@@ -105,12 +105,31 @@ import Testing
         #expect(sheet.contains("<sheetProtection"), "protected like the form templates")
 
         let again = try MeasuredRun.run(arguments + ["--no-clobber"])
-        #expect(again.status == 0, "a rerun that only finds its outputs there succeeds: \(again.stderr)")
+        #expect(again.status == 1, "the form with errors still has them on a rerun: \(again.stderr)")
         let rerun = statuses(try report(output))
-        #expect(rerun.filter { $0.value == "skipped (exists)" }.keys.sorted()
-                == ["营养改善.tsv", "衡山储备粮.tsv", "街道/党建事务-已填.txt", "街道/党建事务-改金额.txt", "街道/党建事务-超分.txt"].sorted())
+        #expect(rerun.filter { $0.value == "skipped (exists)" }.keys.sorted() == ["营养改善.tsv", "街道/党建事务-已填.txt", "街道/党建事务-改金额.txt"].sorted())
+        #expect(rerun["街道/党建事务-超分.txt"] == "errors" && rerun["衡山储备粮.tsv"] == "unpaired", "errors and a missing export stay reported")
         #expect(rerun["SYSTEM/环境整治.txt"] == "unpaired" && rerun["SYSTEM/党建事务.json"] == nil, "the forms were still read and paired")
-        #expect(again.stderr.contains("0 converted, 0 failed, 7 skipped in "))
+        #expect(again.stderr.contains("0 converted, 0 failed, 5 skipped in "))
+        #expect(again.stderr.contains("evalsheet: 1 with errors: 街道/党建事务-超分.txt\n"))
+        let alone = try MeasuredRun.run(["batch", filled.path, output.path, "--to", "json", "--no-clobber"])
+        #expect(alone.status == 1, "without the exports, 超分 still has its error")
+    }
+
+    @Test func filesAreKnownByTheirContentAndNoExportVanishes() throws {
+        let (system, filled) = try department()
+        // a CSV Excel saved, named .txt; an .xlsx renamed .xls; an unreadable note among the exports
+        try FileManager.default.copyItem(at: TestFiles.fixture("csv/libreoffice-seed-comma.csv"), to: filled.appendingPathComponent("导出.txt"))
+        try FileManager.default.copyItem(at: TestFiles.fixture("xlsx/libreoffice-seed.xlsx"), to: filled.appendingPathComponent("改名.xls"))
+        try "说明, 本文件夹为系统导出\n".write(to: system.appendingPathComponent("说明.txt"), atomically: true, encoding: .utf8)
+        let output = filled.deletingLastPathComponent().appendingPathComponent("导入")
+        _ = try MeasuredRun.run(["batch", filled.path, output.path, "--to", "json", "--baseline-dir", system.path, "--lang", "en"])
+        let entries = try report(output)
+        #expect(entries["导出.txt"]?["output"] as? String == "导出.json", "a comma-separated form is a form, whatever its name")
+        #expect(entries["改名.xls"]?["output"] as? String == "改名.json", "an .xlsx renamed .xls is read")
+        #expect(entries["旧表.xls"]?["status"] as? String == "skipped (not a form file)", "a real Excel 97-2003 file is not")
+        #expect(entries["README.txt"]?["status"] as? String == "skipped (not a form file)")
+        #expect(entries["SYSTEM/说明.txt"]?["status"] as? String == "skipped (not a form file)", "an export that is not one says so")
     }
 
     @Test func twoSystemExportsOfOneProjectAreReportedNotGuessed() throws {

@@ -53,11 +53,19 @@ import Testing
         #expect(header == 12...12)
         let starts = { (field: String) in Set(layout.rows.filter { $0.cells.contains { $0.source.field == field } }.map(\.index)) }
         let room = pageHeight - layout.rows[header.lowerBound].height
-        let blockStarts = (starts("indicator.name").union(starts("category.name")) + [layout.rows.count - 2]).sorted()
-        for row in breaks where !blockStarts.contains(row) && row != header.lowerBound {
-            // inside a level-2 block only when the block is taller than a page
-            let first = try #require(blockStarts.last { $0 < row }), end = try #require(blockStarts.first { $0 > row })
-            #expect(layout.rows[first..<end].reduce(0) { $0 + $1.height } > room, "row \(row) splits a block that fits a page")
+        let level1 = starts("indicator.name"), level2 = starts("category.name")
+        let tableEnd = layout.rows.count - 2
+        /// Whether the block of those `starts` around `row` is taller than a page.
+        func tall(_ starts: Set<Int>, around row: Int) throws -> Bool {
+            let bounds = (starts + [tableEnd]).sorted()
+            let first = try #require(bounds.last { $0 < row }), end = try #require(bounds.first { $0 > row })
+            return layout.rows[first..<end].reduce(0) { $0 + $1.height } > room
+        }
+        for row in breaks where !level1.contains(row) && row != header.lowerBound {
+            // between level-2 blocks only inside a level-1 block taller than a page; inside a level-2 block only when
+            // that block is taller than a page
+            #expect(try tall(level1, around: row), "row \(row) splits a level-1 block that fits a page")
+            if !level2.contains(row) { #expect(try tall(level2, around: row), "row \(row) splits a level-2 block that fits a page") }
         }
         for (first, end) in zip([0] + breaks, breaks + [layout.rows.count]) {
             let room = first > header.upperBound ? pageHeight - layout.rows[header.lowerBound].height : pageHeight

@@ -36,14 +36,14 @@ public struct BaselineIndex: Sendable {
         for (input, result) in zip(inputs, read) {
             switch result {
             case nil:
-                if let problem = input.problem, problem.status == .failed { failures.append(.baselineFailure(input.relative, problem.message)) }
+                if let problem = input.problem { failures.append(.baselineFailure(input.relative, problem.message, status: problem.status)) }
             case .success(let readings):
                 for reading in readings {
                     let name = readings.count > 1 ? input.relative + "#" + (reading.sheet ?? "") : input.relative
                     entries[ProjectKey(reading.form), default: []].append(Entry(name: name, form: reading.form))
                 }
             case .failure(let failure as BatchFailure):
-                if !failure.skipped { failures.append(.baselineFailure(input.relative, failure.message)) }
+                failures.append(.baselineFailure(input.relative, failure.message, status: failure.skipped ? .notAForm : .failed))
             case .failure(let error):
                 failures.append(.baselineFailure(input.relative, BatchMessage(en: "\(error)", zh: "\(error)")))
             }

@@ -95,7 +95,9 @@ public struct BatchConverter: Sendable {
         var outcomes: [Outcome] = []
         for reading in readings {
             var notes = input.notes + [planned.note].compactMap { $0 }
-            if let sheet = reading.sheet, reading.sheetIsHidden { notes.append(BatchMessages.hiddenSheet(sheet)) }
+            if let en = FormFiles.hiddenSheetNote(reading, language: .en), let zh = FormFiles.hiddenSheetNote(reading, language: .zh) {
+                notes.append(BatchMessage(en: en, zh: zh))
+            }
             var output = planned.path
             if readings.count > 1 {
                 let wanted = outputPath(for: input.relative, sheet: reading.sheet, keepExtension: false)
@@ -115,8 +117,10 @@ public struct BatchConverter: Sendable {
                 var status: Outcome.Status = findings.contains { $0.severity == .error } ? .errors
                     : baselines != nil && baseline == nil ? .unpaired : findings.isEmpty ? .ok : .warnings
                 let target = outputRoot.appendingPathComponent(output)
-                if noClobber, access(target.path, F_OK) == 0 {
-                    status = .exists
+                let kept = noClobber && access(target.path, F_OK) == 0
+                if kept {
+                    // errors and a missing export stay in the report and the exit code; a clean form is just skipped
+                    if status == .ok || status == .warnings { status = .exists }
                     notes.append(BatchMessages.exists(output))
                 } else {
                     try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -124,7 +128,7 @@ public struct BatchConverter: Sendable {
                 }
                 outcomes.append(Outcome(input: input.relative, sheet: reading.sheet, output: output, status: status, findings: findings,
                                         error: nil, milliseconds: elapsed(), notes: notes, baselines: baseline.map { [$0.name] } ?? [],
-                                        form: checked.form))
+                                        form: checked.form, lacksExport: baselines != nil && baseline == nil, keptExisting: kept))
             } catch let error as EvalSheetError {
                 outcomes.append(failed(BatchAdvice.fitted(BatchMessage(error.located(in: shown))), sheet: reading.sheet,
                                        baselines: baseline.map { [$0.name] } ?? []))

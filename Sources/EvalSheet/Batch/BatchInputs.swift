@@ -39,6 +39,11 @@ struct BatchInputWalker {
         return found
     }
 
+    /// Whether the file at `path` begins as a zip archive does (an .xlsx, whatever its name).
+    private static func isZip(_ path: [UInt8]) -> Bool {
+        (try? PathBytes.withOpenFile(path) { FileHandle(forReadingAtPath: $0)?.readData(ofLength: 4) == Data([0x50, 0x4B, 0x03, 0x04]) }) == true
+    }
+
     private mutating func walk(folder relative: [UInt8]) {
         let path = join(root, relative)
         guard let names = Self.names(in: path) else {
@@ -77,8 +82,8 @@ struct BatchInputWalker {
                 let shown = PathBytes.legible(name).text, ext = (shown as NSString).pathExtension.lowercased()
                 if shown.hasPrefix("~$") {
                     report(child, BatchMessages.excelLockFile, status: .notAForm)
-                } else if extensions.contains(ext) {
-                    add(child, isFolder: false)
+                } else if extensions.contains(ext) || (ext == "xls" && Self.isZip(full)) {
+                    add(child, isFolder: false)  // an .xlsx renamed .xls is read as what it is
                 } else {
                     report(child, ext == "xls" ? BatchMessages.excel97 : BatchMessages.notAFormFile, status: .notAForm)
                 }

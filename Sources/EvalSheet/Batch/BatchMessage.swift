@@ -19,8 +19,8 @@ public struct BatchMessage: Sendable, Equatable {
 /// What the batch says about files and pairs, in both languages.
 enum BatchMessages {
     static let notAFormFile = BatchMessage(
-        en: "not a form file: evalsheet reads the form from .txt, .tsv, .json and .xlsx files",
-        zh: "不是表单文件：evalsheet 只从 .txt、.tsv、.json、.xlsx 文件读取此表")
+        en: "not a form file: evalsheet reads the form from .txt, .tsv, .csv, .json and .xlsx files",
+        zh: "不是表单文件：evalsheet 只从 .txt、.tsv、.csv、.json、.xlsx 文件读取此表")
     static let textWithoutTabs = BatchMessage(
         en: "not a form file: text without a single tab, so not a tab-separated form (a README or a note?)",
         zh: "不是表单文件：文本中没有制表符，不是制表符分隔的表单（说明文件？）")
@@ -58,11 +58,6 @@ enum BatchMessages {
     static func renamed(_ output: String, wanted: String) -> BatchMessage {
         BatchMessage(en: "written as \(output): \(wanted) is another output of this batch",
                      zh: "已输出为 \(output)：\(wanted) 是本次批量转换的另一个输出")
-    }
-
-    static func hiddenSheet(_ sheet: String) -> BatchMessage {
-        BatchMessage(en: "the form was read from sheet \u{201C}\(sheet)\u{201D}, which is hidden in Excel; unhide it to check it is the form you mean",
-                     zh: "表单读自工作表“\(sheet)”，该表在 Excel 中被隐藏；请取消隐藏并确认是所需的表")
     }
 
     static func exists(_ output: String) -> BatchMessage {

@@ -38,15 +38,19 @@ extension BatchConverter {
         public var baselines: [String] = []
         /// The form as checked, for the summary workbook; nil when none was read.
         public var form: Form?
+        /// A filled form read with `--baseline-dir` that no system export is the project of, whatever its status.
+        public var lacksExport = false
+        /// `--no-clobber` kept an output that was already there (the status stays `errors` or `unpaired` when it is).
+        public var keptExisting = false
 
         /// True when this batch wrote the form's output.
-        public var wroteOutput: Bool { output != nil && [.ok, .warnings, .errors, .unpaired].contains(status) }
+        public var wroteOutput: Bool { output != nil && !keptExisting && [.ok, .warnings, .errors, .unpaired].contains(status) }
         public var errorCount: Int { findings.filter { $0.severity == .error }.count }
         public var warningCount: Int { findings.count - errorCount }
 
-        /// A system export that could not be read.
-        static func baselineFailure(_ name: String, _ message: BatchMessage) -> Outcome {
-            Outcome(input: "", sheet: nil, output: nil, status: .failed, findings: [], error: message, milliseconds: 0, baselines: [name])
+        /// A system export that could not be read (`failed`), or that is not a form file (`skipped (not a form file)`).
+        static func baselineFailure(_ name: String, _ message: BatchMessage, status: Status = .failed) -> Outcome {
+            Outcome(input: "", sheet: nil, output: nil, status: status, findings: [], error: message, milliseconds: 0, baselines: [name])
         }
 
         /// A system export no filled form under the input folder is the project of.

@@ -14,9 +14,13 @@ struct BatchReader {
                     guard input.notes.isEmpty else { throw BatchFailure(BatchMessages.folderNotUTF8(shown)) }
                     return try FormFiles.read(shown)
                 }
-                return try PathBytes.withOpenFile(Array(root.path.utf8) + [UInt8(ascii: "/")] + input.bytes) {
-                    if Self.isTextWithoutTabs($0, name: input.relative) { throw BatchFailure(BatchMessages.textWithoutTabs, skipped: true) }
-                    return try FormFiles.read($0, shownAs: shown)
+                return try PathBytes.withOpenFile(Array(root.path.utf8) + [UInt8(ascii: "/")] + input.bytes) { path in
+                    do {
+                        return try FormFiles.read(path, shownAs: shown)
+                    } catch let error as EvalSheetError where error.kind == .invalidForm && Self.isTextWithoutTabs(path, name: input.relative) {
+                        // not the form, and no tab in it either: a README or a note, not a broken export
+                        throw BatchFailure(BatchMessages.textWithoutTabs, skipped: true)
+                    }
                 }
             }
         } catch let error as EvalSheetError {
@@ -24,7 +28,7 @@ struct BatchReader {
         }
     }
 
-    /// A .txt or .tsv without a single tab in its first 64 KiB cannot be a tab-separated form (a README, a note).
+    /// A .txt or .tsv without a single tab in its first 64 KiB: when it is not the form either, a README or a note.
     private static func isTextWithoutTabs(_ path: String, name: String) -> Bool {
         guard ["txt", "tsv"].contains((name as NSString).pathExtension.lowercased()),
               let handle = FileHandle(forReadingAtPath: path) else { return false }

@@ -5,6 +5,13 @@ public enum FormFiles {
     /// Largest input read, so a hostile file cannot exhaust memory.
     public static let maximumInputBytes = 256 << 20
 
+    /// The one form in `path`; a file of several is refused, naming their sheets (choose one with `--sheet`).
+    public static func readOne(_ path: String, format: (any FormFormat)? = nil, options: ReadOptions = ReadOptions()) throws -> FormReading {
+        let readings = try read(path, format: format, options: options)
+        guard readings.count == 1 else { throw SeveralForms.refusal(readings, canWriteAll: false).located(in: displayName(path)) }
+        return readings[0]
+    }
+
     /// Reads every form in `path`, with the format from `format`, the extension of `shownAs` (the name errors give,
     /// default the path) or, for standard input, the content; an .xls is told by its bytes, whatever its name.
     /// A command-line path whose bytes are not UTF-8 is opened by its bytes and shown as GB18030.
@@ -29,7 +36,9 @@ public enum FormFiles {
                                      zh: "标准输入为空；请把表通过管道输入，或用表的文件名代替 -")
             }
             if let refusal = CompoundFile.refusal(data) { throw refusal }
-            let chosen = try format ?? (path == "-" ? FormatRegistry.format(ofContent: data) : FormatRegistry.format(forPath: shownAs ?? path))
+            // standard input, and an .xls that is not Excel 97-2003's (an .xlsx renamed), are known by their content
+            let byContent = path == "-" || ((shownAs ?? path) as NSString).pathExtension.lowercased() == "xls"
+            let chosen = try format ?? (byContent ? FormatRegistry.format(ofContent: data) : FormatRegistry.format(forPath: shownAs ?? path))
             return try chosen.read(data, options: options)
         } catch let error as EvalSheetError {
             throw error.located(in: shownAs ?? displayName(path))

@@ -5,7 +5,8 @@ import Foundation
 public struct TSVFormat: FormFormat {
     public let name: String
     public let extensions: [String]
-    /// The encoding to read with (detected when nil) and to write with.
+    /// The encoding to read with (detected when nil) and to write with (UTF-8 when nil; with a BOM for CSV, which
+    /// Excel on a Chinese Windows reads as GBK without one).
     public var encoding: TextEncoding?
     /// The delimiter written.
     let delimiter: UInt8
@@ -50,7 +51,7 @@ public struct TSVFormat: FormFormat {
         guard lines.count <= TSVRecords.maximumLines, cellCount <= TSVRecords.maximumCells else {
             throw EvalSheetError(.invalidForm, "the form needs \(lines.count) lines of \(cellCount) cells, more than a TSV export holds (100,000 lines, 1,000,000 cells); write JSON or XLSX", zh: "该表需要 \(lines.count) 行、\(cellCount) 个单元格，超出 TSV 导出所能容纳的（100,000 行、1,000,000 个单元格）；请写为 JSON 或 XLSX")
         }
-        return try (encoding ?? .utf8).encode(lines.joined(separator: "\n") + "\n")
+        return try (encoding ?? (delimiter == TextDelimiter.comma ? .utf8BOM : .utf8)).encode(lines.joined(separator: "\n") + "\n")
     }
 
     /// The cells of a line with the markdown heading marker of a title line (`## 项目支出绩效自评表`) taken off.
