@@ -23,20 +23,23 @@ extension Form {
                 }
             }
             guard row.kind == .items else { continue }
-            let itemCells = row.fields.filter { $0.field!.hasPrefix("item.") }
-            let level1 = layout.label(forField: "indicator.name")
+            // what every item's fields share, worked out once: key, label, role and the empty value of each column
+            let itemColumns = row.fields.compactMap { cell in
+                cell.itemKey.map { (cell: cell, key: $0, label: layout.label(forField: cell.field!), role: cell.effectiveRole,
+                                    empty: FieldValue.empty(cell.effectiveFormat)) }
+            }
+            let level1 = layout.label(forField: "indicator.name"), level2 = layout.label(forField: "category.name")
             for (i, indicator) in indicators.enumerated() {
                 result.append(FormField(path: IndicatorPath.indicator(i) + ".name", templateField: "indicator.name", role: .system, label: level1, value: .text(indicator.name), cell: nil))
                 result.append(FormField(path: IndicatorPath.indicator(i) + ".weight", templateField: "indicator.weight", role: .system, label: level1, value: .decimal(indicator.weight), cell: nil))
                 for (c, category) in indicator.categories.enumerated() {
                     result.append(FormField(path: IndicatorPath.category(i, c) + ".name", templateField: "category.name", role: .system,
-                                            label: layout.label(forField: "category.name"), value: .text(category.name), cell: nil))
+                                            label: level2, value: .text(category.name), cell: nil))
                     for (n, item) in category.items.enumerated() {
-                        for cell in itemCells {
-                            let key = String(cell.field!.dropFirst(5))
-                            result.append(FormField(path: IndicatorPath.item(i, c, n) + "." + key, templateField: cell.field!,
-                                                    role: cell.effectiveRole, label: layout.label(forField: cell.field!),
-                                                    value: item[key] ?? .empty(cell.effectiveFormat), cell: cell))
+                        let itemPath = IndicatorPath.item(i, c, n) + "."
+                        for column in itemColumns {
+                            result.append(FormField(path: itemPath + column.key, templateField: column.cell.field!, role: column.role,
+                                                    label: column.label, value: item[column.key] ?? column.empty, cell: column.cell))
                         }
                     }
                 }
