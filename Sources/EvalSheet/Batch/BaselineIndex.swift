@@ -34,7 +34,7 @@ public struct BaselineIndex: Sendable {
         var entries: [ProjectKey: [Entry]] = [:]
         var failures: [BatchConverter.Outcome] = []
         for (input, result) in zip(inputs, read) {
-            switch result {
+            switch result ?? nil {
             case nil:
                 if let problem = input.problem { failures.append(.baselineFailure(input.relative, problem.message, status: problem.status)) }
             case .success(let readings):

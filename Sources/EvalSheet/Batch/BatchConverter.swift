@@ -57,16 +57,11 @@ public struct BatchConverter: Sendable {
             let path = names.claim(wanted)
             return (path, path == wanted ? nil : BatchMessages.renamed(path, wanted: wanted))
         }
-        let queue = WorkQueue(count: inputs.count)
-        let results = OutcomeStore(count: inputs.count)
-        DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, inputs.count))) { _ in
-            while !Interruption.requested, let index = queue.next() {
-                let outcomes = convert(inputs[index], output: planned[index], names: names)
-                results.set(index, outcomes)
-                for outcome in outcomes { progress(results.done, outcome) }
-            }
-        }
-        let outcomes = results.all
+        let outcomes = ParallelMap.map(inputs.count, jobs: jobs, stop: { Interruption.requested }) { index in
+            convert(inputs[index], output: planned[index], names: names)
+        } finished: { done, outcomes in
+            for outcome in outcomes { progress(done, outcome) }
+        }.flatMap { $0 ?? [] }
         guard let baselines else { return outcomes }
         let unpaired = Interruption.requested ? [] : baselines.unpaired(Set(outcomes.flatMap(\.baselines)))
         return outcomes + baselines.failures + unpaired
@@ -185,32 +180,4 @@ final class OutputNames: @unchecked Sendable {
             return candidate
         }
     }
-}
-
-/// Hands out indexes to worker threads.
-private final class WorkQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private var nextIndex = 0
-    private let count: Int
-    init(count: Int) { self.count = count }
-    func next() -> Int? {
-        lock.withLock {
-            guard nextIndex < count else { return nil }
-            defer { nextIndex += 1 }
-            return nextIndex
-        }
-    }
-}
-
-/// Collects outcomes from worker threads in input order.
-private final class OutcomeStore: @unchecked Sendable {
-    private let lock = NSLock()
-    private var outcomes: [[BatchConverter.Outcome]]
-    private var finished = 0
-    init(count: Int) { outcomes = Array(repeating: [], count: count) }
-    func set(_ index: Int, _ value: [BatchConverter.Outcome]) {
-        lock.withLock { outcomes[index] = value; finished += 1 }
-    }
-    var done: Int { lock.withLock { finished } }
-    var all: [BatchConverter.Outcome] { lock.withLock { outcomes.flatMap { $0 } } }
 }

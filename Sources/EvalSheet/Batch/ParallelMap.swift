@@ -2,11 +2,16 @@ import Foundation
 
 /// Work on up to `jobs` threads whose results come back in input order.
 enum ParallelMap {
-    /// `body(0) … body(count - 1)`, run on up to `jobs` threads, in index order.
-    static func map<T>(_ count: Int, jobs: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    /// `body(0) … body(count - 1)` on up to `jobs` threads, in index order; `finished` hears of each result with the
+    /// number done so far. Once `stop()` is true no index is started, and those not started are nil.
+    static func map<T>(_ count: Int, jobs: Int, stop: @Sendable () -> Bool = { false }, _ body: @Sendable (Int) -> T,
+                       finished: @Sendable (Int, T) -> Void = { _, _ in }) -> [T?] {
         let store = Store<T>(count: count)
         DispatchQueue.concurrentPerform(iterations: min(max(1, jobs), max(1, count))) { _ in
-            while let index = store.next() { store.set(index, body(index)) }
+            while !stop(), let index = store.next() {
+                let value = body(index)
+                finished(store.set(index, value), value)
+            }
         }
         return store.results
     }
@@ -15,6 +20,7 @@ enum ParallelMap {
     private final class Store<T>: @unchecked Sendable {
         private let lock = NSLock()
         private var nextIndex = 0
+        private var done = 0
         private var values: [T?]
         init(count: Int) { values = Array(repeating: nil, count: count) }
         func next() -> Int? {
@@ -24,7 +30,8 @@ enum ParallelMap {
                 return nextIndex
             }
         }
-        func set(_ index: Int, _ value: T) { lock.withLock { values[index] = value } }
-        var results: [T] { lock.withLock { values.map { $0! } } }
+        /// Stores a result; the number done so far.
+        func set(_ index: Int, _ value: T) -> Int { lock.withLock { values[index] = value; done += 1; return done } }
+        var results: [T?] { lock.withLock { values } }
     }
 }
