@@ -16,7 +16,7 @@ struct LayoutReader {
     func readAll() throws -> [FormReading] {
         guard let start = layout.rows.first(where: { $0.kind == .pairs && !$0.labels.isEmpty })?.labels.first else { return [] }
         let starts = rows.indices.filter { find(start, in: $0..<($0 + 1)) != nil }
-        guard !starts.isEmpty else { throw EvalSheetError.notTheForm(missing: start.label ?? "", after: "the start of the file") }
+        guard !starts.isEmpty else { throw EvalSheetError.notTheForm(missing: start.label ?? "", after: ("the start of the file", "文件开头")) }
         var readings: [FormReading] = []
         for (index, row) in starts.enumerated() {
             let previous = index > 0 ? starts[index - 1] : -1

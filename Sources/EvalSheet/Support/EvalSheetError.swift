@@ -33,11 +33,11 @@ public struct EvalSheetError: Error, Equatable, CustomStringConvertible, Sendabl
         message.hasPrefix(file + ":") ? self : EvalSheetError(kind, "\(file): \(message)", zh: "\(file)：\(messageZH)")
     }
 
-    static func notTheForm(missing label: String, after: String? = nil) -> EvalSheetError {
-        let place = after.map { " after \($0)" } ?? ""
+    static func notTheForm(missing label: String, after: (en: String, zh: String)? = nil) -> EvalSheetError {
+        let place = after.map { " after \($0.en)" } ?? ""
         return EvalSheetError(.invalidForm,
             "not a 项目支出绩效自评表: label \u{201C}\(label)\u{201D} not found\(place); check that this file is the form",
-            zh: "不是项目支出绩效自评表：找不到标签\u{201C}\(label)\u{201D}；请确认此文件是该表")
+            zh: "不是项目支出绩效自评表：\(after.map { "在\($0.zh)之后" } ?? "")找不到标签\u{201C}\(label)\u{201D}；请确认此文件是该表")
     }
 
     static func badValue(cell: String, path: String, label: String, expected: (en: String, zh: String), found: String) -> EvalSheetError {
