@@ -22,6 +22,7 @@ let package = Package(
         .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .systemLibrary(name: "CZip", path: "Sources/CZip", providers: [.apt(["libzip-dev"])]),
         .systemLibrary(name: "CExpat", path: "Sources/CExpat", providers: [.apt(["libexpat1-dev"])]),
+        .target(name: "CMallocTuning", path: "Sources/CMallocTuning"),
         .target(
             name: "EvalSheet",
             dependencies: ["CXlsxWriter", "CZip", "CExpat"],
@@ -42,6 +43,7 @@ let package = Package(
             dependencies: [
                 "EvalSheet",
                 "EvalSheetServer",
+                "CMallocTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/evalsheet"

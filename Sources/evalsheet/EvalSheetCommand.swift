@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMallocTuning
 import EvalSheet
 import Foundation
 
@@ -21,6 +22,7 @@ struct EvalSheetCommand: ParsableCommand {
     static func main() {
         installInterruptHandler()
         pinTimeZone()
+        evalsheet_keep_freed_memory()
         let language = CommandLanguage.current
         do {
             _ = try Layouts.all()
