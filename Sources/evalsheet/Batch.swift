@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMallocTuning
 import EvalSheet
 import Foundation
 
@@ -48,6 +49,8 @@ struct Batch: ParsableCommand {
     }
 
     func run() throws {
+        // many files, each allocating and freeing the same megabytes: keep them (a server would rather give them back)
+        evalsheet_keep_freed_memory()
         let language = CommandLanguage.current
         do {
             try run(in: language)

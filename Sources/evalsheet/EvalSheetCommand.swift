@@ -1,5 +1,4 @@
 import ArgumentParser
-import CMallocTuning
 import EvalSheet
 import Foundation
 
@@ -22,7 +21,6 @@ struct EvalSheetCommand: ParsableCommand {
     static func main() {
         installInterruptHandler()
         pinTimeZone()
-        evalsheet_keep_freed_memory()
         let language = CommandLanguage.current
         do {
             _ = try Layouts.all()
