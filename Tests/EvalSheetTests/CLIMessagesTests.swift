@@ -177,6 +177,10 @@ import Testing
         let all = try CLITests.run(["convert", book, dir.appendingPathComponent("each.json").path, "--all"])
         #expect(all.status == 0, "\(all.stderr)")
         #expect(try Set(FileManager.default.contentsOfDirectory(atPath: dir.path)) == ["out.json", "each-党建事务.json", "each-党建事务(复核).json"])
+        let text = TestFiles.temporaryDirectory()
+        #expect(try CLITests.run(["convert", book, text.appendingPathComponent("old.txt").path, "--all"]).status == 0)
+        #expect(try Set(FileManager.default.contentsOfDirectory(atPath: text.path)) == ["old-党建事务.txt", "old-党建事务(复核).txt"],
+                "each output keeps the extension asked for")
     }
 
     @Test func validateOnAWorkbookOfSeveralFormsAsksForTheSheet() throws {

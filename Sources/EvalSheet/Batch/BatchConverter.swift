@@ -148,7 +148,9 @@ public struct BatchConverter: Sendable {
                        expected: finding.expected, found: finding.found, messageZH: message.zh, messageEN: message.en)
     }
 
-    private func stem(_ relative: String) -> String {
+    private func stem(_ relative: String) -> String { Self.stem(relative) }
+
+    static func stem(_ relative: String) -> String {
         let ext = (relative as NSString).pathExtension
         return ext.isEmpty ? relative : String(relative.dropLast(ext.count + 1))
     }
@@ -156,9 +158,14 @@ public struct BatchConverter: Sendable {
     /// `a/b/form.txt` → `a/b/form.xlsx`; a sheet of a workbook adds its name: `a/b/book-党建事务.json`;
     /// with `keepExtension` (`a.txt` beside `a.json`) → `a.txt.xlsx`.
     func outputPath(for relative: String, sheet: String?, keepExtension: Bool) -> String {
+        Self.outputPath(for: relative, sheet: sheet, keepExtension: keepExtension, extension: format.extensions[0])
+    }
+
+    /// The same, ending in `ext`.
+    static func outputPath(for relative: String, sheet: String?, keepExtension: Bool, extension ext: String) -> String {
         var base = keepExtension ? relative : stem(relative)
         if let sheet { base += "-" + sheet.replacingOccurrences(of: "/", with: "_") }
-        return base + "." + format.extensions[0]
+        return base + "." + ext
     }
 }
 

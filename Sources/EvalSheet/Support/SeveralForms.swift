@@ -27,16 +27,17 @@ public enum SeveralForms {
     }
 
     /// Where each of `readings` is written: `output` for a single form, else `out-党建事务.json` per sheet and
-    /// `out-2.json` for a second form of the same name, as `batch` names them.
+    /// `out-2.json` for a second form of the same name, as `batch` names them, keeping the extension `output` has.
     public static func outputs(for readings: [FormReading], output: String, format: any FormFormat) throws -> [String] {
         guard readings.count > 1 else { return [output] }
         guard output != "-" else {
             throw EvalSheetError(.usage, "several forms cannot all go to standard output; give an output file name, and each form gets its own",
                                  zh: "多张表不能都写到标准输出；请给出输出文件名，每张表各写一个文件")
         }
-        let naming = BatchConverter(input: URL(fileURLWithPath: "/"), output: URL(fileURLWithPath: "/"), format: format, jobs: 1)
+        let given = (output as NSString).pathExtension
+        let ext = given.isEmpty ? format.extensions[0] : given
         let names = OutputNames()
-        return readings.map { names.claim(naming.outputPath(for: output, sheet: $0.sheet, keepExtension: false)) }
+        return readings.map { names.claim(BatchConverter.outputPath(for: output, sheet: $0.sheet, keepExtension: false, extension: ext)) }
     }
 
     /// A form as the lists name it: its project code and name.
