@@ -39,7 +39,7 @@ struct CheckOptions: ParsableArguments {
 
     /// Checks `reading`, read from `input`, in the chosen mode against the baseline.
     func check(_ reading: FormReading, from input: String, recompute: Bool = false) throws -> (reading: FormReading, checked: CheckedForm) {
-        let system = try baseline.map { try FormFiles.readOne($0).form }
+        let system = try baseline.map { try FormFiles.readOne($0, canChooseSheet: false).form }
         if let note = FormFiles.hiddenSheetNote(reading, language: language) {
             FileHandle.standardError.write(Data("evalsheet: \(input): \(note)\n".utf8))
         }

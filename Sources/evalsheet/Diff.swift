@@ -23,8 +23,8 @@ struct Diff: ParsableCommand {
     @OptionGroup var messages: LanguageOption
 
     func run() throws {
-        let first = try FormFiles.readOne(a).form
-        let second = try FormFiles.readOne(b).form
+        let first = try FormFiles.readOne(a, canChooseSheet: false).form
+        let second = try FormFiles.readOne(b, canChooseSheet: false).form
         let differences = first.differences(from: second)
         let output = format == .json ? Reports.json(differences, a: a, b: b) : Reports.text(differences)
         FileHandle.standardOutput.write(Data(output.utf8))

@@ -5,10 +5,14 @@ public enum FormFiles {
     /// Largest input read, so a hostile file cannot exhaust memory.
     public static let maximumInputBytes = 256 << 20
 
-    /// The one form in `path`; a file of several is refused, naming their sheets (choose one with `--sheet`).
-    public static func readOne(_ path: String, format: (any FormFormat)? = nil, options: ReadOptions = ReadOptions()) throws -> FormReading {
+    /// The one form in `path`; a file of several is refused, naming their sheets (and, where the command has
+    /// `--sheet`, asking for one).
+    public static func readOne(_ path: String, format: (any FormFormat)? = nil, options: ReadOptions = ReadOptions(),
+                               canChooseSheet: Bool = true) throws -> FormReading {
         let readings = try read(path, format: format, options: options)
-        guard readings.count == 1 else { throw SeveralForms.refusal(readings, canWriteAll: false).located(in: displayName(path)) }
+        guard readings.count == 1 else {
+            throw SeveralForms.refusal(readings, canWriteAll: false, canChooseSheet: canChooseSheet).located(in: displayName(path))
+        }
         return readings[0]
     }
 

@@ -4,8 +4,9 @@ import Foundation
 /// `batch` names them.
 public enum SeveralForms {
     /// The error for `readings` of several forms: which sheets hold them, and which forms share a sheet; a command
-    /// without `--all` (`canWriteAll` false) is told to split them with `convert --all`.
-    public static func refusal(_ readings: [FormReading], canWriteAll: Bool = true) -> EvalSheetError {
+    /// without `--all` (`canWriteAll` false) is told to split them with `convert --all`, one without `--sheet`
+    /// (`canChooseSheet` false) is not told to choose one.
+    public static func refusal(_ readings: [FormReading], canWriteAll: Bool = true, canChooseSheet: Bool = true) -> EvalSheetError {
         let all: (en: String, zh: String) = canWriteAll ? ("write each with --all", "用 --all 逐张写出")
             : ("split them with evalsheet convert FILE OUT.json --all first", "先用 evalsheet convert 文件 输出.json --all 拆开")
         let sheets = readings.compactMap(\.sheet).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
@@ -15,6 +16,10 @@ public enum SeveralForms {
             let list = forms(on: sheets.first).joined(separator: ", ")
             return EvalSheetError(.usage, "\(readings.count) forms\(place.en) (\(list)); \(all.en)",
                                   zh: "\(place.zh)有 \(readings.count) 张表（\(list)）；请\(all.zh)")
+        }
+        guard canChooseSheet else {
+            return EvalSheetError(.usage, "\(readings.count) forms, on sheets \(sheets.joined(separator: ", ")); \(all.en)",
+                                  zh: "工作簿中有 \(readings.count) 张表，在工作表 \(sheets.joined(separator: "、")) 上；请\(all.zh)")
         }
         let parts = sheets.map { sheet in
             let here = forms(on: sheet)
