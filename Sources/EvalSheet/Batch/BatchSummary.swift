@@ -49,9 +49,7 @@ public enum BatchSummary {
 
     /// An amount in 元, exactly: 万元 times 10000 in decimals.
     static func inYuan(_ amount: FormDecimal?, unit: String) -> FormDecimal? {
-        guard let amount else { return nil }
-        let yuan = FieldCatalog.shared.moneyUnits[unit] ?? 1
-        return FormDecimal(amount.value * Decimal(yuan), scale: 2)
+        amount.map { LayoutConversion.amount($0, from: unit, to: "元") }
     }
 
     /// executed ÷ budget × 100, rounded half up to 2 places; nil without a budget.

@@ -16,17 +16,21 @@ public enum LayoutConversion {
 
     /// The form with its amounts in `layout`'s money unit (decimal × or ÷ 10,000, exact).
     private static func convertingUnit(_ form: Form, for layout: Layout) -> Form {
-        let units = FieldCatalog.shared.moneyUnits
-        guard let from = units[form.moneyUnit], let to = units[layout.moneyUnit], from != to else { return form }
+        guard form.moneyUnit != layout.moneyUnit else { return form }
         var converted = form
-        let factor = Decimal(from) / Decimal(to)
         for field in FieldCatalog.shared.fields where field.type == .amount {
             guard let amount = form.decimal(field.path) else { continue }
-            let value = FormDecimal(amount.value * factor, scale: 0)
-            converted[field.path] = .decimal(FormDecimal(value.value, scale: max(2, value.significantScale)))
+            converted[field.path] = .decimal(Self.amount(amount, from: form.moneyUnit, to: layout.moneyUnit))
         }
         converted["funds.unit"] = .text(layout.moneyUnit)
         return converted
+    }
+
+    /// `amount` in `from` (元, 万元) written in `to`: × or ÷ 10,000 in decimals, exact, to the cent at least.
+    static func amount(_ amount: FormDecimal, from: String, to: String) -> FormDecimal {
+        let units = FieldCatalog.shared.moneyUnits
+        let value = FormDecimal(amount.value * Decimal(units[from] ?? 1) / Decimal(units[to] ?? 1), scale: 0)
+        return FormDecimal(value.value, scale: max(2, value.significantScale))
     }
 
     /// The computed fields whose formula in `layout` differs from the one in the layout the form was read in

@@ -67,57 +67,15 @@ struct XLSXAnnotations {
 
     /// The 问题清单 sheet: number, severity, place in words, the cell (a link to it), message and code of each finding.
     func writeList(_ cells: [String: CellAt], formSheet: String, workbook: XLSXWorkbook, password: String?) throws {
-        let sheet = try workbook.addWorksheet(named: Self.listSheetName)
-        let header = workbook.addFormat()
-        format_set_bold(header)
-        format_set_border(header, UInt8(LXW_BORDER_THIN.rawValue))
-        format_set_pattern(header, UInt8(LXW_PATTERN_SOLID.rawValue))
-        format_set_bg_color(header, XLSXStyles.systemFill)
-        let body = workbook.addFormat()
-        format_set_text_wrap(body)
-        format_set_border(body, UInt8(LXW_BORDER_THIN.rawValue))
-        format_set_align(body, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
-        let link = workbook.addFormat()
-        format_set_underline(link, UInt8(LXW_UNDERLINE_SINGLE.rawValue))
-        format_set_font_color(link, LXW_COLOR_BLUE.rawValue)
-        format_set_border(link, UInt8(LXW_BORDER_THIN.rawValue))
-        format_set_align(link, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
-
-        let titles = language == .zh ? ["序号", "类别", "位置", "单元格", "问题", "代码"]
-                                     : ["No.", "Severity", "Place", "Cell", "Finding", "Code"]
-        let widths = [6.0, 8, 60, 9, 70, 22]
-        for (column, (title, width)) in zip(titles, widths).enumerated() {
-            try XLSXWorkbook.check(worksheet_set_column(sheet, lxw_col_t(column), lxw_col_t(column), width, nil), "setting a column of \(Self.listSheetName)")
-            try XLSXWorkbook.check(worksheet_write_string(sheet, 0, lxw_col_t(column), title, header), "writing \(Self.listSheetName)")
+        let sheet = "'\(formSheet.replacingOccurrences(of: "'", with: "''"))'"
+        let rows: [[XLSXTable.Cell]] = findings.enumerated().map { index, finding in
+            [.number(FormDecimal(index + 1), format: "0"), .text(severityWord(finding.severity)), .text(finding.place(language)),
+             cells[finding.path].map { .link($0.reference, to: "internal:\(sheet)!\($0.reference)") } ?? .empty,
+             .text(finding.message(language)), .text(finding.code)]
         }
-        for (index, finding) in findings.enumerated() {
-            let row = lxw_row_t(index + 1)
-            try XLSXWorkbook.check(worksheet_write_number(sheet, row, 0, Double(index + 1), body), "writing \(Self.listSheetName)")
-            let texts = [(1, severityWord(finding.severity)), (2, finding.place(language)), (4, finding.message(language)), (5, finding.code)]
-            // as tall as its longest text wraps to, which LibreOffice does not work out for itself
-            let lines = texts.map { TextMeasure.lines($1, width: TextMeasure.points(ofColumnWidth: widths[$0]) - TextMeasure.horizontalPadding, fontSize: 11) }
-            try XLSXWorkbook.check(worksheet_set_row(sheet, row, TextMeasure.height(lines: lines.max() ?? 1, fontSize: 11), nil), "setting a row of \(Self.listSheetName)")
-            for (column, text) in texts {
-                try XLSXWorkbook.check(worksheet_write_string(sheet, row, lxw_col_t(column), try XString.encode(text, at: Self.listSheetName), body),
-                                       "writing \(Self.listSheetName)")
-            }
-            if let reference = cells[finding.path]?.reference {
-                let target = "internal:'\(formSheet.replacingOccurrences(of: "'", with: "''"))'!\(reference)"
-                try XLSXWorkbook.check(worksheet_write_url_opt(sheet, row, 3, target, link, reference, nil), "linking to \(reference)")
-            } else {
-                try XLSXWorkbook.check(worksheet_write_blank(sheet, row, 3, body), "writing \(Self.listSheetName)")
-            }
-        }
-        worksheet_freeze_panes(sheet, 1, 0)
-        worksheet_set_landscape(sheet)
-        worksheet_set_paper(sheet, 9)
-        worksheet_fit_to_pages(sheet, 1, 0)
-        try XLSXWorkbook.check(worksheet_repeat_rows(sheet, 0, 0), "repeating the header of \(Self.listSheetName)")
-        var protection = lxw_protection()
-        protection.format_columns = 1
-        protection.format_rows = 1
-        protection.autofilter = 1
-        worksheet_protect(sheet, password, &protection)
+        let headers = language == .zh ? ["序号", "类别", "位置", "单元格", "问题", "代码"] : ["No.", "Severity", "Place", "Cell", "Finding", "Code"]
+        let table = XLSXTable(sheetName: Self.listSheetName, headers: headers, widths: [6, 8, 60, 9, 70, 22], rows: rows)
+        try XLSXTableWriter(table: table).add(to: workbook, password: password)
     }
 
     private func severityWord(_ severity: Finding.Severity) -> String {
