@@ -13,22 +13,16 @@ enum BatchText {
         let withErrors = outcomes.filter { $0.status == .errors }.map(name)
         let noExport = outcomes.filter(\.lacksExport).map(name)
         let noForm = outcomes.filter { $0.status == .unpaired && $0.input.isEmpty }.flatMap(\.baselines)
-        var lines: [String]
-        switch language {
-        case .en:
-            lines = [String(format: "%@%d converted, %d failed, %d skipped in %.2f s; report in %@", interrupted ? "interrupted: " : "",
-                            converted, failed, skipped, seconds, report)]
-            if !withErrors.isEmpty { lines.append("\(withErrors.count) with errors: \(list(withErrors))") }
-            if !noExport.isEmpty { lines.append("\(noExport.count) without a system export: \(list(noExport))") }
-            if !noForm.isEmpty { lines.append("\(noForm.count) system exports without a filled form: \(list(noForm))") }
-        case .zh:
-            lines = [String(format: "%@已转换 %d 个，失败 %d 个，跳过 %d 个，用时 %.2f 秒；报告见 %@", interrupted ? "已中断：" : "",
-                            converted, failed, skipped, seconds, report)]
-            if !withErrors.isEmpty { lines.append("\(withErrors.count) 张表有错误：\(list(withErrors))") }
-            if !noExport.isEmpty { lines.append("\(noExport.count) 张表没有对应的系统导出：\(list(noExport))") }
-            if !noForm.isEmpty { lines.append("\(noForm.count) 份系统导出没有对应的已填表：\(list(noForm))") }
+        var lines = [BatchMessage(
+            en: String(format: "%@%d converted, %d failed, %d skipped in %.2f s; report in %@", interrupted ? "interrupted: " : "",
+                       converted, failed, skipped, seconds, report),
+            zh: String(format: "%@已转换 %d 个，失败 %d 个，跳过 %d 个，用时 %.2f 秒；报告见 %@", interrupted ? "已中断：" : "",
+                       converted, failed, skipped, seconds, report))]
+        for (names, en, zh) in [(withErrors, "with errors", "张表有错误"), (noExport, "without a system export", "张表没有对应的系统导出"),
+                                (noForm, "system exports without a filled form", "份系统导出没有对应的已填表")] where !names.isEmpty {
+            lines.append(BatchMessage(en: "\(names.count) \(en): \(list(names))", zh: "\(names.count) \(zh)：\(list(names))"))
         }
-        return lines.map { "evalsheet: " + $0 + "\n" }.joined()
+        return lines.map { "evalsheet: " + $0.text(language) + "\n" }.joined()
     }
 
     /// The progress line printed when a file failed.
