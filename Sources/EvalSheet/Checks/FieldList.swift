@@ -57,8 +57,13 @@ enum IndicatorPath {
 
     /// The indexes back out of `indicators[i].categories[c].items[n].…`.
     static func itemIndexes(_ path: String) -> (Int, Int, Int)? {
-        let numbers = path.split(whereSeparator: { $0 == "[" || $0 == "]" }).compactMap { Int($0) }
+        let numbers = indexes(path)
         return numbers.count == 3 ? (numbers[0], numbers[1], numbers[2]) : nil
+    }
+
+    /// Every index in a path, outermost first: `[i]`, `[i, c]` or `[i, c, n]`.
+    static func indexes(_ path: String) -> [Int] {
+        path.split(whereSeparator: { $0 == "[" || $0 == "]" }).compactMap { Int($0) }
     }
 }
 

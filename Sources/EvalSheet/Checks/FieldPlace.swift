@@ -21,7 +21,7 @@ enum FieldPlace {
 
     /// 绩效指标 › 产出指标 › 数量指标 › 党建事务 · 得分, with 第 n 项 for an item without a name.
     private static func indicatorWords(_ path: String, in form: Form, language: Language) -> String {
-        let numbers = path.split(whereSeparator: { $0 == "[" || $0 == "]" }).compactMap { Int($0) }
+        let numbers = IndicatorPath.indexes(path)
         let column = path.split(separator: ".").last.map(String.init) ?? ""
         var parts = [language == .zh ? "绩效指标" : "Indicators"]
         var columnName: String?

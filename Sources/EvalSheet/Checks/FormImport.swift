@@ -45,7 +45,7 @@ public enum FormImport {
             guard path.hasPrefix("indicators[") else {
                 return (catalog.fields.firstIndex { $0.path == path } ?? catalog.fields.count, 0, 0, 0, 0)
             }
-            let numbers = path.split(whereSeparator: { $0 == "[" || $0 == "]" }).compactMap { Int($0) }
+            let numbers = IndicatorPath.indexes(path)
             let column = path.split(separator: ".").last.map(String.init) ?? ""
             let indexes = numbers + Array(repeating: -1, count: max(0, 3 - numbers.count))
             return (catalog.fields.firstIndex { $0.path == "indicators" } ?? 0, indexes[0], indexes[1], indexes[2],
