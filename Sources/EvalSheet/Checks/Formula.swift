@@ -9,8 +9,9 @@ struct Formula {
     /// The value, or nil when the formula cannot be evaluated (a division by zero, a malformed formula) or every
     /// field it refers to is empty.
     func evaluate(_ form: Form) -> Decimal? {
-        var parser = Parser(tokens: Self.tokenized.tokens(of: text), form: form)
-        guard let value = parser.expression(), parser.atEnd, parser.referencedAny else { return nil }
+        guard let tree = Self.parsed.tree(of: text) else { return nil }
+        var referencedAny = false
+        guard let value = tree.value(in: form, referencedAny: &referencedAny), referencedAny else { return nil }
         return value
     }
 
@@ -21,18 +22,86 @@ struct Formula {
         case number(Decimal), field(String), name(String), symbol(String)
     }
 
-    /// Every formula's tokens, worked out once per process: a layout has a few formulas, checked on every form.
-    private static let tokenized = Tokenized()
+    /// Every formula parsed once per process: a layout has a few formulas, checked on every form.
+    private static let parsed = Parsed()
 
-    private final class Tokenized: @unchecked Sendable {
+    private final class Parsed: @unchecked Sendable {
         private let lock = NSLock()
-        private var byText: [String: [Token]] = [:]
+        private var byText: [String: Node?] = [:]
 
-        func tokens(of text: String) -> [Token] {
+        /// The formula's tree, nil when it is malformed.
+        func tree(of text: String) -> Node? {
             if let known = lock.withLock({ byText[text] }) { return known }
-            let tokens = Formula.tokens(text)
-            lock.withLock { byText[text] = tokens }
-            return tokens
+            var parser = Parser(tokens: Formula.tokens(text))
+            let tree = parser.expression().flatMap { parser.atEnd ? $0 : nil }
+            lock.withLock { byText[text] = .some(tree) }
+            return tree
+        }
+    }
+
+    /// A parsed formula.
+    private indirect enum Node {
+        case number(Decimal)
+        case field(String)
+        /// `SUM({item.x})`: the field of every item.
+        case itemSum(String)
+        case negate(Node)
+        case binary(String, Node, Node)
+        case call(String, [Node])
+
+        /// The value over `form`; nil where Excel would give an error. `referencedAny` turns true when a field the
+        /// formula reads holds a number.
+        func value(in form: Form, referencedAny: inout Bool) -> Decimal? {
+            switch self {
+            case .number(let value):
+                return value
+            case .field(let path):
+                if path.hasPrefix("item.") { return nil }
+                if let value = form[path]?.decimal?.value { referencedAny = true; return value }
+                return 0
+            case .itemSum(let key):
+                let values = form.allItems.compactMap { $0.decimal(key)?.value }
+                if !values.isEmpty { referencedAny = true }
+                return values.reduce(0, +)
+            case .negate(let node):
+                return node.value(in: form, referencedAny: &referencedAny).map { -$0 }
+            case .binary(let symbol, let leftNode, let rightNode):
+                guard let left = leftNode.value(in: form, referencedAny: &referencedAny),
+                      let right = rightNode.value(in: form, referencedAny: &referencedAny) else { return nil }
+                switch symbol {
+                case "+": return left + right
+                case "-": return left - right
+                case "*": return left * right
+                case "/": return right == 0 ? nil : left / right
+                case "<=": return left <= right ? 1 : 0
+                case ">=": return left >= right ? 1 : 0
+                case "<>": return left != right ? 1 : 0
+                case "=": return left == right ? 1 : 0
+                case "<": return left < right ? 1 : 0
+                default: return left > right ? 1 : 0
+                }
+            case .call(let name, let argumentNodes):
+                var arguments: [Decimal] = []
+                for node in argumentNodes {
+                    guard let value = node.value(in: form, referencedAny: &referencedAny) else { return nil }
+                    arguments.append(value)
+                }
+                return Self.call(name, arguments)
+            }
+        }
+
+        private static func call(_ name: String, _ arguments: [Decimal]) -> Decimal? {
+            switch (name, arguments.count) {
+            case ("IF", 3): return arguments[0] != 0 ? arguments[1] : arguments[2]
+            case ("ROUND", 2):
+                var result = Decimal(), value = arguments[0]
+                NSDecimalRound(&result, &value, NSDecimalNumber(decimal: arguments[1]).intValue, .plain)
+                return result
+            case ("MIN", 1...): return arguments.min()
+            case ("MAX", 1...): return arguments.max()
+            case ("SUM", _): return arguments.reduce(0, +)
+            default: return nil
+            }
         }
     }
 
@@ -71,16 +140,14 @@ struct Formula {
         return tokens
     }
 
-    /// Recursive descent over the tokens; nil on anything it cannot evaluate.
+    /// Recursive descent over the tokens into a tree; nil on anything malformed.
     private struct Parser {
         let tokens: [Token]
-        let form: Form
         var position = 0
-        var referencedAny = false
 
         var atEnd: Bool { position == tokens.count }
 
-        init(tokens: [Token], form: Form) { self.tokens = tokens; self.form = form }
+        init(tokens: [Token]) { self.tokens = tokens }
 
         private mutating func take(_ symbol: String) -> Bool {
             guard position < tokens.count, tokens[position] == .symbol(symbol) else { return false }
@@ -88,93 +155,63 @@ struct Formula {
             return true
         }
 
-        mutating func expression() -> Decimal? {
+        mutating func expression() -> Node? {
             guard let left = additive() else { return nil }
             for symbol in ["<=", ">=", "<>", "=", "<", ">"] where take(symbol) {
-                guard let right = additive() else { return nil }
-                let result: Bool
-                switch symbol {
-                case "<=": result = left <= right
-                case ">=": result = left >= right
-                case "<>": result = left != right
-                case "=": result = left == right
-                case "<": result = left < right
-                default: result = left > right
-                }
-                return result ? 1 : 0
+                return additive().map { .binary(symbol, left, $0) }
             }
             return left
         }
 
-        private mutating func additive() -> Decimal? {
-            guard var value = term() else { return nil }
+        private mutating func additive() -> Node? {
+            guard var node = term() else { return nil }
             while true {
-                if take("+") { guard let right = term() else { return nil }; value += right }
-                else if take("-") { guard let right = term() else { return nil }; value -= right }
-                else { return value }
+                guard let symbol = ["+", "-"].first(where: { take($0) }) else { return node }
+                guard let right = term() else { return nil }
+                node = .binary(symbol, node, right)
             }
         }
 
-        private mutating func term() -> Decimal? {
-            guard var value = unary() else { return nil }
+        private mutating func term() -> Node? {
+            guard var node = unary() else { return nil }
             while true {
-                if take("*") { guard let right = unary() else { return nil }; value *= right }
-                else if take("/") { guard let right = unary(), right != 0 else { return nil }; value /= right }
-                else { return value }
+                guard let symbol = ["*", "/"].first(where: { take($0) }) else { return node }
+                guard let right = unary() else { return nil }
+                node = .binary(symbol, node, right)
             }
         }
 
-        private mutating func unary() -> Decimal? {
-            if take("-") { return unary().map { -$0 } }
+        private mutating func unary() -> Node? {
+            if take("-") { return unary().map { .negate($0) } }
             return primary()
         }
 
-        private mutating func primary() -> Decimal? {
+        private mutating func primary() -> Node? {
             guard position < tokens.count else { return nil }
             let token = tokens[position]
             position += 1
             switch token {
             case .number(let value):
-                return value
+                return .number(value)
             case .field(let path):
-                if path.hasPrefix("item.") { return nil }
-                if let value = form[path]?.decimal?.value { referencedAny = true; return value }
-                return 0
+                return .field(path)
             case .symbol("("):
-                let value = expression()
-                return take(")") ? value : nil
+                let node = expression()
+                return take(")") ? node : nil
             case .name(let name):
                 guard take("(") else { return nil }
                 if name == "SUM", position < tokens.count, case .field(let path) = tokens[position], path.hasPrefix("item.") {
                     position += 1
-                    guard take(")") else { return nil }
-                    let values = form.allItems.compactMap { $0.decimal(String(path.dropFirst(5)))?.value }
-                    if !values.isEmpty { referencedAny = true }
-                    return values.reduce(0, +)
+                    return take(")") ? .itemSum(String(path.dropFirst(5))) : nil
                 }
-                var arguments: [Decimal] = []
+                var arguments: [Node] = []
                 repeat {
-                    guard let value = expression() else { return nil }
-                    arguments.append(value)
+                    guard let node = expression() else { return nil }
+                    arguments.append(node)
                 } while take(",")
-                guard take(")") else { return nil }
-                return Self.call(name, arguments)
+                return take(")") ? .call(name, arguments) : nil
             default:
                 return nil
-            }
-        }
-
-        private static func call(_ name: String, _ arguments: [Decimal]) -> Decimal? {
-            switch (name, arguments.count) {
-            case ("IF", 3): return arguments[0] != 0 ? arguments[1] : arguments[2]
-            case ("ROUND", 2):
-                var result = Decimal(), value = arguments[0]
-                NSDecimalRound(&result, &value, NSDecimalNumber(decimal: arguments[1]).intValue, .plain)
-                return result
-            case ("MIN", 1...): return arguments.min()
-            case ("MAX", 1...): return arguments.max()
-            case ("SUM", _): return arguments.reduce(0, +)
-            default: return nil
             }
         }
     }
