@@ -86,15 +86,6 @@ public enum TextEncoding: String, CaseIterable, Sendable {
 
 /// True when `data` is well-formed UTF-8.
 private func isValidUTF8(_ data: Data) -> Bool {
-    data.withUnsafeBytes { raw in
-        var iterator = raw.bindMemory(to: UInt8.self).makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: return true
-            case .error: return false
-            }
-        }
-    }
+    // The standard library's validation (ASCII checked a word at a time) costs under half of decoding scalar by scalar.
+    data.withUnsafeBytes { raw in String(validating: raw.bindMemory(to: UInt8.self), as: UTF8.self) != nil }
 }
