@@ -271,9 +271,10 @@ struct LayoutReader {
         guard let level1 = row.cells.first(where: { $0.field == "indicator.name" }),
               let level2 = row.cells.first(where: { $0.field == "category.name" }) else { return }
         let itemCells = row.fields.filter { $0.field!.hasPrefix("item.") && header.span(of: $0.col.index) != nil }
-        let level1Label = LevelLabel(layout.level1Label)
-        let level2Label = LevelLabel(layout.categoryLabel)
+        let level1Label = layout.level1Format
+        let level2Label = layout.categoryFormat
         var indicators: [Indicator] = []
+        reading.cells.reserveCapacity(reading.cells.count + range.count * (itemCells.count + 2))
         let width = (header.starts.last ?? 0) + 1
         let level1Start = header.span(of: level1.col.index)?.lowerBound ?? 0
         for rowIndex in range {

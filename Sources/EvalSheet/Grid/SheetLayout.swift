@@ -149,8 +149,8 @@ public struct SheetLayout: Sendable {
     }
 
     private mutating func layItems(_ templateRow: Layout.Row, form: Form) {
-        let level1 = LevelLabel(template.level1Label)
-        let level2 = LevelLabel(template.categoryLabel)
+        let level1 = template.level1Format
+        let level2 = template.categoryFormat
         let itemsStart = rows.count
         for (i, indicator) in form.indicators.enumerated() {
             let indicatorStart = rows.count

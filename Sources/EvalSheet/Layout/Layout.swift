@@ -38,6 +38,8 @@ public struct Layout: Decodable, Sendable {
     private var fieldCells: [String: Cell] = [:]
     /// The computed fields' cells (a field and a formula), in the layout's order, the order they are worked out in.
     private(set) var formulaCells: [Cell] = []
+    /// `level1Label` and `categoryLabel` taken apart once, for reading and writing the labels.
+    private(set) var level1Format = LevelLabel("{name}"), categoryFormat = LevelLabel("{name}")
 
     public struct SkeletonIndicator: Decodable, Sendable {
         public let name: String
@@ -269,6 +271,8 @@ public struct Layout: Decodable, Sendable {
         }
         layout.fieldLabels = Self.fieldLabels(layout.rows)
         layout.formulaCells = layout.rows.flatMap(\.cells).filter { $0.field != nil && $0.formula != nil }
+        layout.level1Format = LevelLabel(layout.level1Label)
+        layout.categoryFormat = LevelLabel(layout.categoryLabel)
         for row in layout.rows {
             for cell in row.cells {
                 for path in cell.placedFields where layout.fieldCells[path] == nil { layout.fieldCells[path] = cell }

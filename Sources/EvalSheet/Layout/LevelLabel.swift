@@ -1,5 +1,5 @@
 /// A level-1 or level-2 indicator label, `产出指标 (50分)`, written from and parsed by the layout's pattern.
-struct LevelLabel {
+struct LevelLabel: Sendable {
     private let prefix: String
     private let separator: String
     private let suffix: String
@@ -25,6 +25,7 @@ struct LevelLabel {
 
     /// Name and weight of a label; either may be missing (`效益指标` alone, or `(30分)` alone); nil if the weight is malformed.
     func parse(_ raw: String) -> (name: String?, weight: FormDecimal?)? {
+        if raw.isEmpty { return (nil, nil) }
         // Names are joined across in-cell line breaks (`经济效益\n指标` is 经济效益指标), and across the spaces a
         // browser's copy makes of them (`经济效益 指标`).
         let text = raw.trimmed.contains(where: \.isWhitespace) ? String(raw.filter { !$0.isWhitespace }) : raw.trimmed
