@@ -6,8 +6,9 @@ public struct FormValidator {
     let layout: Layout
     private var findings: [Finding] = []
     private var cells: [String: String] = [:]
-    /// Field path → label, from the form's field list.
-    private var labels: [String: String] = [:]
+    /// The form's field list, and its path → label made from it when the first finding needs one.
+    private var fields: [FormField] = []
+    private var labels: [String: String]?
 
     public init(layout: Layout) { self.layout = layout }
 
@@ -17,7 +18,8 @@ public struct FormValidator {
         cells = reading.cells
         let form = reading.form
         let fields = form.fields(layout: layout)
-        labels = Dictionary(fields.map { ($0.path, $0.label) }, uniquingKeysWith: { first, _ in first })
+        self.fields = fields
+        labels = nil
         let inputs = fields.filter { $0.role.isInput }
         let isBlank = !inputs.isEmpty && inputs.allSatisfy { $0.value.isEmpty }
         if let last = reading.cutShort {
@@ -143,7 +145,8 @@ public struct FormValidator {
     // MARK: Building findings
 
     private mutating func add(_ severity: Finding.Severity, _ code: String, _ path: String, expected: String?, found: String?, zh: String, en: String) {
-        findings.append(Finding(severity: severity, code: code, path: path, label: labels[path] ?? "", cell: cells[path],
+        if labels == nil { labels = Dictionary(fields.map { ($0.path, $0.label) }, uniquingKeysWith: { first, _ in first }) }
+        findings.append(Finding(severity: severity, code: code, path: path, label: labels?[path] ?? "", cell: cells[path],
                                 expected: expected, found: found, messageZH: zh, messageEN: en))
     }
 }
