@@ -14,7 +14,7 @@ struct BatchReader {
                     guard input.notes.isEmpty else { throw BatchFailure(BatchMessages.folderNotUTF8(shown)) }
                     return try FormFiles.read(shown)
                 }
-                return try PathBytes.withOpenFile(Array(root.path.utf8) + [UInt8(ascii: "/")] + input.bytes) { path in
+                func read(_ path: String) throws -> [FormReading] {
                     do {
                         return try FormFiles.read(path, shownAs: shown)
                     } catch let error as EvalSheetError where error.kind == .invalidForm && Self.isTextWithoutTabs(path, name: input.relative) {
@@ -22,6 +22,10 @@ struct BatchReader {
                         throw BatchFailure(BatchMessages.textWithoutTabs, skipped: true)
                     }
                 }
+                // a UTF-8 name is read by its path; any other is opened by its bytes
+                let bytes = Array(root.path.utf8) + [UInt8(ascii: "/")] + input.bytes
+                if let path = String(validating: bytes, as: UTF8.self) { return try read(path) }
+                return try PathBytes.withOpenFile(bytes, read)
             }
         } catch let error as EvalSheetError {
             throw BatchFailure(BatchAdvice.fitted(BatchMessage(error.located(in: shown))))
