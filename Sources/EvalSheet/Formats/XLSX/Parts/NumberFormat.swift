@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Shows a stored number as the user sees it under its format code: `0%` shows 1 as `100%`, `#,##0.00` shows
 /// 2560000 as `2,560,000.00`; computed on exact decimals from the XML text, never on binary floats.
@@ -7,6 +8,16 @@ struct NumberFormat {
     private let percent: Bool
     private let grouping: Bool
     private let isText: Bool
+
+    /// The format of `code`, taken apart once per process: a workbook has a few codes, and the same ones recur.
+    static func of(code: String) -> NumberFormat {
+        if let known = known.withLock({ $0[code] }) { return known }
+        let format = NumberFormat(code: code)
+        known.withLock { $0[code] = format }
+        return format
+    }
+
+    private static let known = Mutex<[String: NumberFormat]>([:])
 
     init(code: String) {
         let section = NumberFormat.firstSection(code)
@@ -30,10 +41,23 @@ struct NumberFormat {
         // General shows a plain decimal of at most 15 significant digits, not below 1, as it is stored: no arithmetic needed.
         if decimals == nil, raw.utf8.first(where: { $0 != UInt8(ascii: "-") }).map({ $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") }) == true,
            let plain = NumberFormat.plainStored(raw) { return plain }
+        if let decimals, !percent, let shown = NumberFormat.padded(raw, decimals: decimals) {
+            return grouping ? NumberFormat.group(shown) : shown
+        }
         guard let value = Decimal(string: raw, locale: NumberFormat.posix) else { return raw }
         guard let decimals else { return NumberFormat.general(value) }
         let shown = FormDecimal(percent ? value * 100 : value, scale: decimals).rounded(decimals).description
         return (grouping ? NumberFormat.group(shown) : shown) + (percent ? "%" : "")
+    }
+
+    /// The common fixed-places case without arithmetic: a plain decimal with no more places than the format shows,
+    /// padded with zeros (`2560000` at two places → `2560000.00`); nil when rounding is needed.
+    private static func padded(_ raw: String, decimals: Int) -> String? {
+        guard let plain = plainStored(raw) else { return nil }
+        let places = plain.utf8.firstIndex(of: UInt8(ascii: ".")).map { plain.utf8.distance(from: $0, to: plain.utf8.endIndex) - 1 } ?? 0
+        guard places <= decimals else { return nil }
+        guard decimals > 0 else { return plain }
+        return plain + (places == 0 ? "." : "") + String(repeating: "0", count: decimals - places)
     }
 
     /// General: the number in plain digits, at most 15 significant, as Excel shows it.

@@ -108,7 +108,7 @@ final class SheetPart: XMLEventHandler {
         case .number:
             if value.isEmpty { return }
             let text = String(decoding: value, as: UTF8.self)
-            if formats[style] == nil { formats[style] = NumberFormat(code: styles.formatCode(style: style)) }
+            if formats[style] == nil { formats[style] = NumberFormat.of(code: styles.formatCode(style: style)) }
             shown = formats[style]!.display(text)
             number = NumberFormat.stored(text)
         case .inlineString, .other: shown = XString.decode(String(decoding: value, as: UTF8.self))
