@@ -1,14 +1,19 @@
+import Foundation
+
 /// Writes the canonical JSON by hand from the field catalog, so the key order is the contract's and Chinese stays
 /// unescaped. Fields of version 1 are always written (null when empty); the others when the form has them.
 enum JSONFormWriter {
-    static func text(of form: Form) -> String {
+    /// The form's JSON document, ending in a newline.
+    static func data(of form: Form) -> Data {
         var out = JSONOutput()
+        out.reserve(16 << 10)
         out.object {
             $0.field("schema", .string(Form.schema))
             if let layout = form.layout { $0.field("layout", .string(layout)) }
             write(JSONShape.root, of: form, to: &$0)
         }
-        return out.text + "\n"
+        out.newline()
+        return out.data
     }
 
     private static func write(_ shapes: [JSONShape], of form: Form, to out: inout JSONOutput) {
@@ -18,15 +23,17 @@ enum JSONFormWriter {
                 if field.core || form[field.path] != nil { out.field(shape.key, value(form[field.path])) }
             case .object(let key, _, let children):
                 guard shape.isCore || children.contains(where: { has($0, form) }) else { continue }
-                out.field(key, .object { write(children, of: form, to: &$0) })
+                out.field(key) { write(children, of: form, to: &$0) }
             case .indicators:
-                out.field("indicators", .array(form.indicators.map(indicator)))
+                out.field("indicators", array: form.indicators, element: indicator)
             case .extras:
                 guard !form.extras.isEmpty else { continue }
-                out.field("extras", .array(form.extras.map { extra in .object {
-                    $0.field("label", .string(extra.label))
-                    $0.field("value", .string(extra.value))
-                } }))
+                out.field("extras", array: form.extras) { out, extra in
+                    out.object {
+                        $0.field("label", .string(extra.label))
+                        $0.field("value", .string(extra.value))
+                    }
+                }
             }
         }
     }
@@ -40,20 +47,22 @@ enum JSONFormWriter {
         }
     }
 
-    private static func indicator(_ indicator: Indicator) -> JSONOutput.Value {
-        .object {
+    private static func indicator(_ out: inout JSONOutput, _ indicator: Indicator) {
+        out.object {
             $0.field("name", .string(indicator.name))
             $0.field("weight", .decimal(indicator.weight))
-            $0.field("categories", .array(indicator.categories.map { category in .object {
-                $0.field("name", .string(category.name))
-                $0.field("weight", .decimal(category.weight))
-                $0.field("items", .array(category.items.map(item)))
-            } }))
+            $0.field("categories", array: indicator.categories) { out, category in
+                out.object {
+                    $0.field("name", .string(category.name))
+                    $0.field("weight", .decimal(category.weight))
+                    $0.field("items", array: category.items, element: item)
+                }
+            }
         }
     }
 
-    private static func item(_ item: Item) -> JSONOutput.Value {
-        .object {
+    private static func item(_ out: inout JSONOutput, _ item: Item) {
+        out.object {
             for field in FieldCatalog.shared.itemFields where field.core || item[field.path] != nil {
                 $0.field(field.path, value(item[field.path]))
             }
@@ -88,6 +97,12 @@ struct JSONOutput {
 
     /// The JSON written so far.
     var text: String { String(decoding: bytes, as: UTF8.self) }
+    var data: Data { Data(bytes) }
+
+    mutating func reserve(_ count: Int) { bytes.reserveCapacity(count) }
+
+    /// Ends a document.
+    mutating func newline() { append("\n") }
 
     mutating func object(_ body: (inout JSONOutput) -> Void) {
         append("{")
@@ -100,12 +115,38 @@ struct JSONOutput {
     }
 
     mutating func field(_ key: String, _ value: Value) {
+        beginField(key)
+        write(value)
+    }
+
+    /// A member whose value is the object `body` writes, written as it goes (no `Value` is built for it).
+    mutating func field(_ key: String, object body: (inout JSONOutput) -> Void) {
+        beginField(key)
+        object(body)
+    }
+
+    /// A member whose value is an array, each element written by `element` as it goes.
+    mutating func field<S: Sequence>(_ key: String, array elements: S, element: (inout JSONOutput, S.Element) -> Void) {
+        beginField(key)
+        var empty = true
+        depth += 1
+        for value in elements {
+            append(empty ? "[\n" : ",\n")
+            appendIndent()
+            element(&self, value)
+            empty = false
+        }
+        depth -= 1
+        if empty { append("[]") } else { append("\n"); appendIndent(); append("]") }
+        first = false
+    }
+
+    private mutating func beginField(_ key: String) {
         append(first ? "\n" : ",\n")
         appendIndent()
         first = false
         appendString(key)
         append(": ")
-        write(value)
     }
 
     private mutating func write(_ value: Value) {

@@ -21,7 +21,7 @@ public struct JSONFormat: FormFormat {
     public func notes(for form: Form, options: WriteOptions) throws -> [WriteNote] { [] }
 
     public func write(_ form: Form, options: WriteOptions) throws -> Data {
-        Data(JSONFormWriter.text(of: form).utf8)
+        JSONFormWriter.data(of: form)
     }
 
     private static func describe(_ error: Error) -> String {
