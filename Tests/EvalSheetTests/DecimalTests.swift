@@ -24,4 +24,30 @@ import Testing
         #expect(FormDecimal(parsing: "99.835")!.rounded(2).description == "99.84")
         #expect(FormDecimal(parsing: "0.125")!.rounded(2).description == "0.13")
     }
+
+    /// A number read from plain digits is written from them exactly as Foundation's rounding and printing would.
+    @Test func writesReadDigitsAsFoundationWould() {
+        func foundation(_ number: FormDecimal) -> String {
+            var rounded = Decimal(), source = number.value
+            NSDecimalRound(&rounded, &source, number.scale, .plain)
+            var text = rounded.description
+            guard number.scale > 0 else { return text }
+            let shown = text.firstIndex(of: ".").map { text.distance(from: $0, to: text.endIndex) - 1 } ?? 0
+            if shown == 0 { text += "." }
+            return text + String(repeating: "0", count: number.scale - shown)
+        }
+        var texts = ["0", "0.00", "-0", "-0.00", "+5", "-0.5", "0.05", "2560000.00", "999999999999999999", "-0.000000000000000001", "007.50"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let count = Int.random(in: 1...18, using: &generator)
+            var digits = String((0..<count).map { _ in "0123456789".randomElement(using: &generator)! })
+            if count > 1, Bool.random(using: &generator) { digits.insert(".", at: digits.index(digits.startIndex, offsetBy: Int.random(in: 1..<count, using: &generator))) }
+            texts.append((Bool.random(using: &generator) ? "-" : "") + digits)
+        }
+        for text in texts {
+            let number = FormDecimal(parsing: text)!
+            #expect(number.description == foundation(number), "\(text)")
+            #expect(FormDecimal(number.value, scale: number.scale).description == number.description, "\(text)")
+        }
+    }
 }

@@ -6,6 +6,9 @@ public struct FormDecimal: Sendable, Equatable, Comparable, CustomStringConverti
     public let value: Decimal
     /// How many digits to show after the point ("2560000.00" keeps 2).
     public let scale: Int
+    /// The value's digits as an integer, `value` × 10^scale, when the number was read from plain digits: its text is
+    /// then written from them, without Foundation's rounding and printing (ten times the cost).
+    private let digits: Int64?
 
     /// Most digits accepted in one number; Decimal holds 38.
     static let maximumDigits = 30
@@ -13,6 +16,13 @@ public struct FormDecimal: Sendable, Equatable, Comparable, CustomStringConverti
     public init(_ value: Decimal, scale: Int) {
         self.value = value
         self.scale = max(0, scale)
+        digits = nil
+    }
+
+    private init(_ value: Decimal, scale: Int, digits: Int64) {
+        self.value = value
+        self.scale = scale
+        self.digits = digits
     }
 
     public init(_ integer: Int) {
@@ -81,7 +91,7 @@ public struct FormDecimal: Sendable, Equatable, Comparable, CustomStringConverti
         let scale = max(0, fraction)
         let significand = Decimal(0) * Decimal(sign: .plus, exponent: digits, significand: 1) + Decimal(chunk)
         let magnitude = Decimal(sign: .plus, exponent: -scale, significand: significand)
-        return FormDecimal(negative ? -magnitude : magnitude, scale: scale)
+        return FormDecimal(negative ? -magnitude : magnitude, scale: scale, digits: negative ? -Int64(chunk) : Int64(chunk))
     }
 
     private static func hasValidGrouping(_ text: String) -> Bool {
@@ -94,6 +104,7 @@ public struct FormDecimal: Sendable, Equatable, Comparable, CustomStringConverti
 
     /// The plain text, with exactly `scale` digits after the point.
     public var description: String {
+        if let digits { return Self.text(of: digits, scale: scale) }
         var rounded = Decimal()
         var source = value
         NSDecimalRound(&rounded, &source, scale, .plain)
@@ -104,6 +115,15 @@ public struct FormDecimal: Sendable, Equatable, Comparable, CustomStringConverti
         if shown == 0 { text += "." }
         if scale > shown { text += String(repeating: "0", count: scale - shown) }
         return text
+    }
+
+    /// `digits` ÷ 10^scale written out: `-1250`, 2 → `-12.50`.
+    private static func text(of digits: Int64, scale: Int) -> String {
+        var text = Array(String(digits.magnitude).utf8)
+        if text.count <= scale { text.insert(contentsOf: repeatElement(UInt8(ascii: "0"), count: scale - text.count + 1), at: 0) }
+        if scale > 0 { text.insert(UInt8(ascii: "."), at: text.count - scale) }
+        if digits < 0 { text.insert(UInt8(ascii: "-"), at: 0) }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// Rounds half up to `places` digits, as the form's arithmetic demands.
