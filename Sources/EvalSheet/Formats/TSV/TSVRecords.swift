@@ -60,7 +60,11 @@ enum TSVRecords {
             case 0x0A, 0x0D:
                 try endRecord()
             default:
-                cell.append(byte)
+                // the rest of an unquoted run, up to the next delimiter or line end, copied at once
+                var end = index
+                while end < bytes.count, case let byte = bytes[end], byte != delimiter, byte != 0x0A, byte != 0x0D { end += 1 }
+                cell.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(index - 1)..<end]))
+                index = end
                 atCellStart = false
             }
         }
