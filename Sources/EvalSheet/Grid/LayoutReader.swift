@@ -100,12 +100,18 @@ struct LayoutReader {
         let patterns = cell.label == nil ? [] : cell.labelPatterns
         for rowIndex in range where rowIndex >= 0 && rowIndex < rows.count {
             let row = cells.row(rowIndex)
-            for (column, text) in row.texts.enumerated() where !text.isEmpty {
-                if !patterns.isEmpty, patterns.contains(where: { $0.match(text) != nil }) { return (rowIndex, column, nil) }
-                // Hashes first, then the normalised UTF-8 bytes: much faster than String's canonical comparison.
-                for (label, hash) in zip(labels, hashes) {
-                    if hash == row.hashes[column], LabelHash.bytes(of: text, startWith: label, whole: true) { return (rowIndex, column, nil) }
-                    if hash == row.prefixHashes[column], LabelHash.bytes(of: text, startWith: label, whole: false) {
+            let texts = row.texts, wholeHashes = row.hashes, prefixHashes = row.prefixHashes
+            for column in texts.indices {
+                if !patterns.isEmpty, case let text = texts[column], !text.isEmpty, patterns.contains(where: { $0.match(text) != nil }) {
+                    return (rowIndex, column, nil)
+                }
+                // Hashes first (no text is touched unless one matches), then the normalised UTF-8 bytes: much faster
+                // than String's canonical comparison. An empty cell matches no label: labels are never empty.
+                let whole = wholeHashes[column], prefix = prefixHashes[column]
+                for index in labels.indices where hashes[index] == whole || hashes[index] == prefix {
+                    let label = labels[index], text = texts[column]
+                    if hashes[index] == whole, LabelHash.bytes(of: text, startWith: label, whole: true) { return (rowIndex, column, nil) }
+                    if hashes[index] == prefix, LabelHash.bytes(of: text, startWith: label, whole: false) {
                         let raw = rows[rowIndex][column]
                         let rest = raw.firstIndex(where: { $0 == ":" || $0 == "：" }).map { raw[raw.index(after: $0)...].trimmed } ?? ""
                         return (rowIndex, column, rest)
