@@ -22,11 +22,18 @@ struct EvalSheetCommand: ParsableCommand {
         installInterruptHandler()
         pinTimeZone()
         let language = CommandLanguage.current
+        // the layouts are decoded while the command line is parsed, then checked before anything runs
+        let layouts = DispatchGroup()
+        DispatchQueue.global(qos: .userInitiated).async(group: layouts) { _ = Layouts.loaded }
         do {
+            let parsed = Result {
+                let arguments = CommandLanguage.afterCommand(Array(CommandLine.arguments.dropFirst()))
+                try CommandSuggestion.check(arguments, commands: configuration.subcommands.map { $0._commandName })
+                return try parseAsRoot(arguments)
+            }
+            layouts.wait()
             _ = try Layouts.all()
-            let arguments = CommandLanguage.afterCommand(Array(CommandLine.arguments.dropFirst()))
-            try CommandSuggestion.check(arguments, commands: configuration.subcommands.map { $0._commandName })
-            var command = try parseAsRoot(arguments)
+            var command = try parsed.get()
             try command.run()
         } catch let error as ExitCode {
             Foundation.exit(error.rawValue)

@@ -1,14 +1,19 @@
+import Foundation
+
 /// Every layout compiled into the library from Templates/layouts/, checked once when first used.
 public enum Layouts {
     /// The layouts in file order, or the first mistake in a layout file.
     public static let loaded: Result<[Layout], EvalSheetError> = load(EmbeddedTemplates.files)
 
-    /// Loads the layouts of `files` (path under Templates/ → text).
+    /// Loads the layouts of `files` (path under Templates/ → text), decoded on every core (half of a command's
+    /// start-up is decoding them); the first mistake in file order is the one reported.
     static func load(_ files: [String: String]) -> Result<[Layout], EvalSheetError> {
-        Result {
-            try files.keys.filter { $0.hasPrefix("layouts/") }.sorted().map { file in
-                try Layout.load(file: "Templates/" + file, text: files[file]!)
-            }
+        let names = files.keys.filter { $0.hasPrefix("layouts/") }.sorted()
+        let loaded = ParallelMap.map(names.count, jobs: ProcessInfo.processInfo.activeProcessorCount) { index in
+            Result { try Layout.load(file: "Templates/" + names[index], text: files[names[index]]!) }
+        }
+        return Result {
+            try loaded.map { try $0!.get() }
         }.mapError { $0 as? EvalSheetError ?? EvalSheetError(.usage, "\($0)", zh: "\($0)") }
     }
 
