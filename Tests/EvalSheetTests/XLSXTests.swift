@@ -128,8 +128,27 @@ import Testing
         ("0.0%", "0.9984", "99.8%"), ("0.00", "9.985", "9.99"), ("0", "2023", "2023"), ("@", "007", "007"),
         ("General", "0.30000000000000004", "0.3"), ("General", "1E-3", "0.001"), ("#,##0.00_);[Red]\\(#,##0.00\\)", "-1234.5", "-1,234.50"),
         ("0.00%", "1", "100.00%"), ("General", "4.4030722047150003E+20", "440307220471500000000"),
+        ("General", "0", "0"), ("0.00%", "0.9984", "99.84%"), ("0.00%", "0", "0.00%"), ("0.00%", "-0.0025", "-0.25%"),
+        ("0.00%", "0.123456", "12.35%"), ("0%", "0.5", "50%"), ("0.00%", "12.5", "1250.00%"), ("#,##0.00%", "123.4567", "12,345.67%"),
+        ("0.0%", "0.00001", "0.0%"),
     ])
     func shows(_ code: String, _ stored: String, _ shown: String) {
         #expect(NumberFormat(code: code).display(stored) == shown)
+    }
+
+    /// Fixed places and percents shown without arithmetic agree with the exact decimal arithmetic on random numbers.
+    @Test func showsWhatDecimalArithmeticGives() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let count = Int.random(in: 1...12, using: &generator)
+            var digits = String((0..<count).map { _ in "0123456789".randomElement(using: &generator)! })
+            if count > 1, Bool.random(using: &generator) { digits.insert(".", at: digits.index(digits.startIndex, offsetBy: Int.random(in: 1..<count, using: &generator))) }
+            let raw = (Bool.random(using: &generator) ? "-" : "") + digits
+            let places = Int.random(in: 0...4, using: &generator), percent = Bool.random(using: &generator)
+            let code = (places == 0 ? "0" : "0." + String(repeating: "0", count: places)) + (percent ? "%" : "")
+            let value = Decimal(string: raw, locale: Locale(identifier: "en_US_POSIX"))!
+            let expected = FormDecimal(percent ? value * 100 : value, scale: places).rounded(places).description + (percent ? "%" : "")
+            #expect(NumberFormat(code: code).display(raw) == expected, "\(raw) as \(code)")
+        }
     }
 }

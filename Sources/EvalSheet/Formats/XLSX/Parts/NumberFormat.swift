@@ -38,11 +38,12 @@ struct NumberFormat {
     /// The text shown for the stored number `raw` (the cell's `<v>`).
     func display(_ raw: String) -> String {
         guard !isText, raw.first != "." else { return raw }
-        // General shows a plain decimal of at most 15 significant digits, not below 1, as it is stored: no arithmetic needed.
-        if decimals == nil, raw.utf8.first(where: { $0 != UInt8(ascii: "-") }).map({ $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") }) == true,
+        // General shows a plain decimal of at most 15 significant digits, not below 1 (or 0 itself), as it is stored:
+        // no arithmetic needed.
+        if decimals == nil, raw == "0" || raw.utf8.first(where: { $0 != UInt8(ascii: "-") }).map({ $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") }) == true,
            let plain = NumberFormat.plainStored(raw) { return plain }
-        if let decimals, !percent, let shown = NumberFormat.padded(raw, decimals: decimals) {
-            return grouping ? NumberFormat.group(shown) : shown
+        if let decimals, let shown = NumberFormat.padded(raw, decimals: decimals, percent: percent) {
+            return (grouping ? NumberFormat.group(shown) : shown) + (percent ? "%" : "")
         }
         guard let value = Decimal(string: raw, locale: NumberFormat.posix) else { return raw }
         guard let decimals else { return NumberFormat.general(value) }
@@ -50,14 +51,29 @@ struct NumberFormat {
         return (grouping ? NumberFormat.group(shown) : shown) + (percent ? "%" : "")
     }
 
-    /// The common fixed-places case without arithmetic: a plain decimal with no more places than the format shows,
-    /// padded with zeros (`2560000` at two places → `2560000.00`); nil when rounding is needed.
-    private static func padded(_ raw: String, decimals: Int) -> String? {
-        guard let plain = plainStored(raw) else { return nil }
+    /// The common fixed-places case without arithmetic: a plain decimal (× 100 for a percent, by moving its point)
+    /// with no more places than the format shows, padded with zeros (`2560000` at two places → `2560000.00`,
+    /// `0.9984` as a percent → `99.84`); nil when rounding is needed.
+    private static func padded(_ raw: String, decimals: Int, percent: Bool) -> String? {
+        guard let stored = plainStored(raw) else { return nil }
+        let plain = percent ? hundredfold(stored) : stored
         let places = plain.utf8.firstIndex(of: UInt8(ascii: ".")).map { plain.utf8.distance(from: $0, to: plain.utf8.endIndex) - 1 } ?? 0
         guard places <= decimals else { return nil }
         guard decimals > 0 else { return plain }
         return plain + (places == 0 ? "." : "") + String(repeating: "0", count: decimals - places)
+    }
+
+    /// A plain decimal as `plainStored` gives it (no trailing fraction zeros) × 100: `0.9984` → `99.84`, `-1.5` → `-150`.
+    private static func hundredfold(_ plain: String) -> String {
+        var digits = Substring(plain)
+        let negative = digits.first == "-"
+        if negative { digits = digits.dropFirst() }
+        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+        let fraction = parts.count > 1 ? parts[1] : ""
+        var integer = String(parts[0]) + fraction.prefix(2) + String(repeating: "0", count: max(0, 2 - fraction.count))
+        while integer.count > 1, integer.first == "0" { integer.removeFirst() }
+        let rest = fraction.dropFirst(2)
+        return (negative ? "-" : "") + integer + (rest.isEmpty ? "" : "." + rest)
     }
 
     /// General: the number in plain digits, at most 15 significant, as Excel shows it.
