@@ -55,7 +55,7 @@ final class SheetPart: XMLEventHandler {
         guard failure == nil else { return }
         switch name {
         case "row":
-            row = attributes["r"].flatMap { Int($0) }.map { $0 - 1 } ?? row + 1
+            row = (attributes.digits("r") ?? attributes["r"].flatMap { Int($0) }).map { $0 - 1 } ?? row + 1
             column = -1
             if row < 0 || row >= Self.maximumRows { fail("row \(attributes["r"] ?? "") lies beyond Excel's 1,048,576 rows", zh: "第 \(attributes["r"] ?? "") 行超出 Excel 的 1,048,576 行") }
         case "c":
@@ -71,7 +71,7 @@ final class SheetPart: XMLEventHandler {
             }
             hasFormula = false
             type = CellType(attributes.value("t"))
-            style = attributes["s"].flatMap { Int($0) } ?? 0
+            style = attributes.digits("s") ?? attributes["s"].flatMap { Int($0) } ?? 0
             value.removeAll(keepingCapacity: true)
         case "f": hasFormula = true
         case "v": capturing = true
@@ -130,6 +130,8 @@ final class SheetPart: XMLEventHandler {
         /// `s`, `b`, `n` (or no `t` at all), `inlineStr`; anything else (`str`, `e`) is text as it stands.
         init(_ attribute: UnsafePointer<CChar>?) {
             guard let attribute else { self = .number; return }
+            // `s` (nearly every text cell) without making a String
+            if attribute[0] == CChar(UInt8(ascii: "s")), attribute[1] == 0 { self = .shared; return }
             switch String(cString: attribute) {
             case "s": self = .shared
             case "b": self = .bool

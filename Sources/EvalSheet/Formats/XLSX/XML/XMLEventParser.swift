@@ -41,6 +41,19 @@ struct XMLAttributes {
 
     subscript(_ name: String) -> String? { value(name).map { String(cString: $0) } }
 
+    /// The value of attribute `name` when it is plain digits (`r="12"`, `s="3"`), read without making a String; nil
+    /// when it is absent or anything else.
+    func digits(_ name: String) -> Int? {
+        guard var cursor = value(name) else { return nil }
+        var result = 0, count = 0
+        while case let byte = UInt8(bitPattern: cursor.pointee), byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), count < 18 {
+            result = result * 10 + Int(byte - UInt8(ascii: "0"))
+            count += 1
+            cursor += 1
+        }
+        return cursor.pointee == 0 && count > 0 ? result : nil
+    }
+
     /// The value of attribute `name` as expat holds it, valid during the `start` call only.
     func value(_ name: String) -> UnsafePointer<XML_Char>? {
         guard var cursor = pointer else { return nil }
@@ -56,6 +69,8 @@ struct XMLAttributes {
 @inline(__always)
 private func cStringEquals(_ cString: UnsafePointer<XML_Char>, _ text: StaticString) -> Bool {
     let count = text.utf8CodeUnitCount
+    // the first byte decides most comparisons of a `switch` over element names, without a call
+    guard count > 0, UInt8(bitPattern: cString[0]) == text.utf8Start[0] else { return count == 0 && cString[0] == 0 }
     return strncmp(cString, UnsafeRawPointer(text.utf8Start).assumingMemoryBound(to: CChar.self), count) == 0 && cString[count] == 0
 }
 
