@@ -28,7 +28,8 @@ struct LevelLabel: Sendable {
         if raw.isEmpty { return (nil, nil) }
         // Names are joined across in-cell line breaks (`经济效益\n指标` is 经济效益指标), and across the spaces a
         // browser's copy makes of them (`经济效益 指标`).
-        let text = raw.trimmed.contains(where: \.isWhitespace) ? String(raw.filter { !$0.isWhitespace }) : raw.trimmed
+        let trimmed = raw.trimmed
+        let text = trimmed.unicodeScalars.contains(where: Self.isWhitespace) ? String(raw.filter { !$0.isWhitespace }) : trimmed
         guard !text.isEmpty else { return (nil, nil) }
         let compact = LabelText.normalized(text)
         guard !open.isEmpty, compact.hasSuffix(close), let start = compact.range(of: open, options: .backwards) else {
@@ -38,6 +39,16 @@ struct LevelLabel: Sendable {
         guard let weight = FormDecimal(parsing: String(number)) else { return nil }
         let namePart = Self.prefix(of: text, beforeLast: open)
         return (namePart.isEmpty ? nil : namePart, weight)
+    }
+
+    /// `Character.isWhitespace` of a one-scalar character, answered without Unicode's tables for ASCII and the CJK
+    /// ideographs a label is made of.
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20: return true
+        case 0..<0x80, 0x3400...0x9FFF: return false
+        default: return scalar.properties.isWhitespace
+        }
     }
 
     /// The text before the last opening bracket, full- or half-width.
