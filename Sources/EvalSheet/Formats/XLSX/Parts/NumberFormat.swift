@@ -13,11 +13,13 @@ struct NumberFormat {
     static func of(code: String) -> NumberFormat {
         if let known = known.withLock({ $0[code] }) { return known }
         let format = NumberFormat(code: code)
-        known.withLock { $0[code] = format }
+        known.withLock { if $0.count < maximumKnown { $0[code] = format } }
         return format
     }
 
     private static let known = Mutex<[String: NumberFormat]>([:])
+    /// Most codes kept: a workbook is untrusted, and may declare any number of codes.
+    private static let maximumKnown = 256
 
     init(code: String) {
         let section = NumberFormat.firstSection(code)
@@ -107,7 +109,8 @@ struct NumberFormat {
     private static func plainStored(_ raw: String) -> String? {
         let bytes = Array(raw.utf8)
         var index = bytes.first == UInt8(ascii: "-") ? 1 : 0
-        guard index < bytes.count else { return nil }
+        // a digit first (`-.5` is left to the general way)
+        guard index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") else { return nil }
         // Leading zeros before a digit (`007`) are left to the general way.
         if bytes[index] == UInt8(ascii: "0"), index + 1 < bytes.count, bytes[index + 1] != UInt8(ascii: ".") { return nil }
         var digits = 0, sawPoint = false, leadingZeros = true
