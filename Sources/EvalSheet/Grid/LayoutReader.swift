@@ -106,10 +106,11 @@ struct LayoutReader {
                     return (rowIndex, column, nil)
                 }
                 // Hashes first (no text is touched unless one matches), then the normalised UTF-8 bytes: much faster
-                // than String's canonical comparison. An empty cell matches no label: labels are never empty.
+                // than String's canonical comparison. An empty cell (or one too long to be a label) matches nothing.
                 let whole = wholeHashes[column], prefix = prefixHashes[column]
                 for index in labels.indices where hashes[index] == whole || hashes[index] == prefix {
                     let label = labels[index], text = texts[column]
+                    if text.isEmpty { break }
                     if hashes[index] == whole, LabelHash.bytes(of: text, startWith: label, whole: true) { return (rowIndex, column, nil) }
                     if hashes[index] == prefix, LabelHash.bytes(of: text, startWith: label, whole: false) {
                         let raw = rows[rowIndex][column]
@@ -280,7 +281,7 @@ struct LayoutReader {
         let level1Label = layout.level1Format
         let level2Label = layout.categoryFormat
         var indicators: [Indicator] = []
-        reading.cells.reserveCapacity(reading.cells.count + range.count * (itemCells.count + 2))
+        reading.cells.reserveCapacity(reading.cells.count + min(range.count, 1024) * (itemCells.count + 2))
         let width = (header.starts.last ?? 0) + 1
         let level1Start = header.span(of: level1.col.index)?.lowerBound ?? 0
         for rowIndex in range {
