@@ -97,18 +97,18 @@ public enum FormFiles {
             guard data.count <= maximumInputBytes else { throw tooLarge }
             return data
         }
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            throw EvalSheetError(.unreadable, "cannot open (\(String(cString: strerror(errno)))); check the path", zh: "无法打开（\(String(cString: strerror(errno)))）；请检查路径")
+        // opened without waiting (a FIFO would block), then known by what was opened, not by the name again
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let reason = String(cString: strerror(errno))
+            throw EvalSheetError(.unreadable, "cannot open (\(reason)); check the path and its permissions", zh: "无法打开（\(reason)）；请检查路径及其权限")
         }
-        guard (info.st_mode & S_IFMT) == S_IFREG else {
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
             throw EvalSheetError(.unreadable, "not a regular file; give the path of a form file", zh: "不是普通文件；请给出表文件的路径")
         }
         guard info.st_size <= maximumInputBytes else { throw tooLarge }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw EvalSheetError(.unreadable, "cannot open for reading; check its permissions", zh: "无法打开以读取；请检查文件权限")
-        }
-        defer { try? handle.close() }
         return handle.readData(ofLength: maximumInputBytes + 1)
     }
 
