@@ -39,7 +39,7 @@ public struct Layout: Decodable, Sendable {
     /// The computed fields' cells (a field and a formula), in the layout's order, the order they are worked out in.
     private(set) var formulaCells: [Cell] = []
     /// `level1Label` and `categoryLabel` taken apart once, for reading and writing the labels.
-    private(set) var level1Format = LevelLabel("{name}"), categoryFormat = LevelLabel("{name}")
+    let level1Format: LevelLabel, categoryFormat: LevelLabel
 
     public struct SkeletonIndicator: Decodable, Sendable {
         public let name: String
@@ -249,6 +249,8 @@ public struct Layout: Decodable, Sendable {
         columns = try container.decode([ColumnWidth].self, forKey: .columns)
         level1Label = try container.decode(String.self, forKey: .level1Label)
         categoryLabel = try container.decodeIfPresent(String.self, forKey: .categoryLabel) ?? "{name}"
+        level1Format = LevelLabel(level1Label)
+        categoryFormat = LevelLabel(categoryLabel)
         indicatorSkeleton = try container.decode([SkeletonIndicator].self, forKey: .indicatorSkeleton)
         keepsBlankItems = try container.decodeIfPresent(Bool.self, forKey: .keepsBlankItems) ?? false
         fundsInFullMarks = try container.decodeIfPresent(Bool.self, forKey: .fundsInFullMarks) ?? true
@@ -271,8 +273,6 @@ public struct Layout: Decodable, Sendable {
         }
         layout.fieldLabels = Self.fieldLabels(layout.rows)
         layout.formulaCells = layout.rows.flatMap(\.cells).filter { $0.field != nil && $0.formula != nil }
-        layout.level1Format = LevelLabel(layout.level1Label)
-        layout.categoryFormat = LevelLabel(layout.categoryLabel)
         for row in layout.rows {
             for cell in row.cells {
                 for path in cell.placedFields where layout.fieldCells[path] == nil { layout.fieldCells[path] = cell }

@@ -7,7 +7,7 @@ public struct FormDecimal: Sendable, Equatable, Comparable, CustomStringConverti
     /// How many digits to show after the point ("2560000.00" keeps 2).
     public let scale: Int
     /// The value's digits as an integer, `value` × 10^scale, when the number was read from plain digits: its text is
-    /// then written from them, without Foundation's rounding and printing (ten times the cost).
+    /// then written from them, without Foundation's rounding and printing.
     private let digits: Int64?
 
     /// Most digits accepted in one number; Decimal holds 38.
