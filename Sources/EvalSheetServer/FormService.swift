@@ -71,15 +71,13 @@ enum FormService {
         try refusingLikeTheCLI(in: options.lang) {
             let (reading, checked) = try check(upload, options: options, baselines: baselines)
             let name = upload.stem + (try language(options.lang) == .zh ? "-问题标注.xlsx" : "-annotated.xlsx")
-            let path = FileManager.default.temporaryDirectory.appendingPathComponent("evalsheet-\(UUID().uuidString).xlsx").path
-            defer { unlink(path) }
+            let data: Data
             do {
-                try XLSXFormat().writeAnnotated(reading.form, findings: checked.findings, language: try language(options.lang),
-                                                options: WriteOptions(), toFile: path)
+                data = try XLSXFormat().annotated(reading.form, findings: checked.findings, language: try language(options.lang), options: WriteOptions())
             } catch let error as EvalSheetError {
                 throw error.located(in: name)
             }
-            return Output(name: name, data: try Data(contentsOf: URL(fileURLWithPath: path)), contentType: contentType("xlsx", encoding: nil))
+            return Output(name: name, data: data, contentType: contentType("xlsx", encoding: nil))
         }
     }
 
@@ -185,10 +183,15 @@ enum FormService {
     private static func contentType(_ format: String, encoding: TextEncoding?) -> String {
         switch format {
         case "json": return "application/json; charset=utf-8"
-        case "csv": return "text/csv; charset=" + (encoding == .gb18030 ? "gb18030" : encoding == .utf16LE ? "utf-16le" : "utf-8")
+        case "csv": return "text/csv; charset=" + charset(encoding)
         case "xlsx": return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        default: return "text/tab-separated-values; charset=" + (encoding == .gb18030 ? "gb18030" : encoding == .utf16LE ? "utf-16le" : "utf-8")
+        default: return "text/tab-separated-values; charset=" + charset(encoding)
         }
+    }
+
+    /// The charset of text written in `encoding` (the encodings the page offers).
+    private static func charset(_ encoding: TextEncoding?) -> String {
+        encoding == .gb18030 ? "gb18030" : encoding == .utf16LE ? "utf-16le" : "utf-8"
     }
 
     /// Runs `body`, turning the library's errors into failures carrying the command line's message in `language`

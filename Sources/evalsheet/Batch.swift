@@ -51,13 +51,7 @@ struct Batch: ParsableCommand {
     func run() throws {
         // many files, each allocating and freeing the same megabytes: keep them (a server would rather give them back)
         evalsheet_keep_freed_memory()
-        let language = CommandLanguage.current
-        do {
-            try run(in: language)
-        } catch let error as EvalSheetError {
-            FileHandle.standardError.write(Data("evalsheet: \(error.message(language))\n".utf8))
-            throw ExitCode(error.exitCode)
-        }
+        try run(in: CommandLanguage.current)
     }
 
     private func run(in language: Language) throws {
@@ -94,7 +88,7 @@ struct Batch: ParsableCommand {
     }
 
     /// The folder at `path`, or a refusal naming `what` it was to be.
-    private func folder(_ path: String, what: BatchMessage) throws -> URL {
+    private func folder(_ path: String, what: BilingualText) throws -> URL {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
             throw EvalSheetError(.unreadable, "\(path): not a folder; give \(what.en)", zh: "\(path)：不是文件夹；请给出\(what.zh)")

@@ -29,7 +29,13 @@ struct CheckOptions: ParsableArguments {
     /// Reads `input` (format from `format` or its extension) and checks it in the chosen mode against the baseline;
     /// a file of several forms is refused, naming their sheets.
     func check(_ input: String, format: (any FormFormat)? = nil, recompute: Bool = false) throws -> (reading: FormReading, checked: CheckedForm) {
-        try check(try FormFiles.readOne(input, format: format, options: ReadOptions(sheet: sheet, layout: inputLayout)), from: input, recompute: recompute)
+        try check(try FormFiles.readOne(input, format: format, options: ReadOptions(sheet: sheet, layout: inputLayout)), from: input,
+                  system: try systemForm(), recompute: recompute)
+    }
+
+    /// The form of `--baseline`, read once for every form checked against it.
+    func systemForm() throws -> Form? {
+        try baseline.map { try FormFiles.readOne($0, canChooseSheet: false).form }
     }
 
     /// Every form in `input` (on the chosen sheet, in the chosen layout).
@@ -37,11 +43,10 @@ struct CheckOptions: ParsableArguments {
         try FormFiles.read(input, format: format, options: ReadOptions(sheet: sheet, layout: inputLayout))
     }
 
-    /// Checks `reading`, read from `input`, in the chosen mode against the baseline.
-    func check(_ reading: FormReading, from input: String, recompute: Bool = false) throws -> (reading: FormReading, checked: CheckedForm) {
-        let system = try baseline.map { try FormFiles.readOne($0, canChooseSheet: false).form }
-        if let note = FormFiles.hiddenSheetNote(reading, language: language) {
-            FileHandle.standardError.write(Data("evalsheet: \(input): \(note)\n".utf8))
+    /// Checks `reading`, read from `input`, in the chosen mode against `system`, the baseline's form.
+    func check(_ reading: FormReading, from input: String, system: Form?, recompute: Bool = false) throws -> (reading: FormReading, checked: CheckedForm) {
+        if let note = FormFiles.hiddenSheetNote(reading) {
+            FileHandle.standardError.write(Data("evalsheet: \(input): \(note.text(language))\n".utf8))
         }
         do {
             return (reading, try FormImport.check(reading, mode: importMode, baseline: system, recompute: recompute))

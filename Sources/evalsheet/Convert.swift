@@ -54,8 +54,9 @@ struct Convert: ParsableCommand {
         let readings = try checks.read(input, format: reader)
         if readings.count > 1, !all { throw SeveralForms.refusal(readings) }
         // Every form is checked and reported before any is written, so --strict leaves nothing half done.
+        let system = try checks.systemForm()
         let checked = try readings.map { reading in
-            let checked = try checks.check(reading, from: input, recompute: recompute).checked
+            let checked = try checks.check(reading, from: input, system: system, recompute: recompute).checked
             let file = readings.count > 1 ? "\(input) (\(reading.sheet ?? ""))" : input
             FileHandle.standardError.write(Data(Reports.text(checked.findings, file: file, language: checks.language).utf8))
             return checked

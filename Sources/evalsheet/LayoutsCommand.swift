@@ -23,7 +23,7 @@ struct LayoutsCommand: ParsableCommand {
 
 /// Prints what writing a form changed or left out, one `note:` line each, on standard error.
 enum WriteNotes {
-    static func print(_ notes: [WriteNote]) {
+    static func print(_ notes: [BilingualText]) {
         let prefix = CommandLanguage.text("note: ", zh: "注意：")
         for note in notes { FileHandle.standardError.write(Data("evalsheet: \(prefix)\(note.text(CommandLanguage.current))\n".utf8)) }
     }

@@ -147,12 +147,12 @@ import Testing
     }
 
     @Test func failureAdviceNeverNamesAnOptionBatchLacks() {
-        let encoding = BatchMessage(EvalSheetError(.unreadable, "a.txt: not valid utf-8 text; convert again with --encoding set to the file's encoding",
+        let encoding = BilingualText(EvalSheetError(.unreadable, "a.txt: not valid utf-8 text; convert again with --encoding set to the file's encoding",
                                                     zh: "a.txt：不是有效的 utf-8 文本；请用 --encoding 指定文件的编码后重新转换"))
         #expect(BatchAdvice.fitted(encoding).en == "a.txt: not valid utf-8 text; save the file as UTF-8 text (or GB18030) and run the batch again")
-        let layout = BatchMessage(en: "looks like the form; try --input-layout mof, or send the file", zh: "看起来是该表；可尝试 --input-layout mof，或提供此文件")
+        let layout = BilingualText(en: "looks like the form; try --input-layout mof, or send the file", zh: "看起来是该表；可尝试 --input-layout mof，或提供此文件")
         #expect(!BatchAdvice.fitted(layout).en.contains("--") && !BatchAdvice.fitted(layout).zh.contains("--"))
-        let own = BatchMessage(en: "x: still not read when the time ran out (batch --file-seconds); refused", zh: "x")
+        let own = BilingualText(en: "x: still not read when the time ran out (batch --file-seconds); refused", zh: "x")
         #expect(BatchAdvice.fitted(own) == own)
     }
 

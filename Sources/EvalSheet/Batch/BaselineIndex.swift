@@ -45,7 +45,7 @@ public struct BaselineIndex: Sendable {
             case .failure(let failure as BatchFailure):
                 failures.append(.baselineFailure(input.relative, failure.message, status: failure.skipped ? .notAForm : .failed))
             case .failure(let error):
-                failures.append(.baselineFailure(input.relative, BatchMessage(en: "\(error)", zh: "\(error)")))
+                failures.append(.baselineFailure(input.relative, BilingualText(en: "\(error)", zh: "\(error)")))
             }
         }
         self.entries = entries

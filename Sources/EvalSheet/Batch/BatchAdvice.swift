@@ -5,8 +5,8 @@ enum BatchAdvice {
     static let batchOptions: Set<String> = ["--to", "--jobs", "--mode", "--lang", "--no-clobber", "--file-seconds", "--baseline-dir", "--summary"]
 
     /// `message` with its advice (after the last `; `, or `；` in Chinese) replaced when it names another command's option.
-    static func fitted(_ message: BatchMessage) -> BatchMessage {
-        BatchMessage(en: fitted(message.en, separator: "; ", language: .en), zh: fitted(message.zh, separator: "；", language: .zh))
+    static func fitted(_ message: BilingualText) -> BilingualText {
+        BilingualText(en: fitted(message.en, separator: "; ", language: .en), zh: fitted(message.zh, separator: "；", language: .zh))
     }
 
     private static func fitted(_ text: String, separator: String, language: Language) -> String {
@@ -23,16 +23,16 @@ enum BatchAdvice {
             .map { String($0) }
     }
 
-    private static func replacement(for option: String) -> BatchMessage {
+    private static func replacement(for option: String) -> BilingualText {
         switch option {
         case "--encoding", "--input-encoding":
-            return BatchMessage(en: "save the file as UTF-8 text (or GB18030) and run the batch again",
+            return BilingualText(en: "save the file as UTF-8 text (or GB18030) and run the batch again",
                                 zh: "请将文件另存为 UTF-8（或 GB18030）文本后重新运行批量转换")
         case "--input-layout":
-            return BatchMessage(en: "convert this file alone with evalsheet convert, naming the layout, or send the file so its layout can be added",
+            return BilingualText(en: "convert this file alone with evalsheet convert, naming the layout, or send the file so its layout can be added",
                                 zh: "请用 evalsheet convert 单独转换此文件并指定版式，或提供此文件以便增加该版式")
         default:
-            return BatchMessage(en: "convert this file alone with evalsheet convert to choose how it is read",
+            return BilingualText(en: "convert this file alone with evalsheet convert to choose how it is read",
                                 zh: "请用 evalsheet convert 单独转换此文件并指定读取方式")
         }
     }

@@ -49,11 +49,12 @@ public struct BatchConverter: Sendable {
     /// not be read, and (unless interrupted) of those no form was paired with, come last.
     public func run(_ inputs: [BatchInput], progress: @escaping @Sendable (Int, Outcome) -> Void) -> [Outcome] {
         let names = OutputNames()
-        let stems = inputs.map { stem($0.relative) }
+        let stems = inputs.map { Self.stem($0.relative) }
         let counts = Dictionary(stems.map { ($0, 1) }, uniquingKeysWith: +)
-        let planned = inputs.map { input -> (path: String, note: BatchMessage?) in
+        let planned = inputs.indices.map { index -> (path: String, note: BilingualText?) in
+            let input = inputs[index]
             guard input.problem == nil else { return ("", nil) }
-            let wanted = outputPath(for: input.relative, sheet: nil, keepExtension: counts[stem(input.relative)]! > 1)
+            let wanted = outputPath(for: input.relative, sheet: nil, keepExtension: counts[stems[index]]! > 1)
             let path = names.claim(wanted)
             return (path, path == wanted ? nil : BatchMessages.renamed(path, wanted: wanted))
         }
@@ -68,10 +69,10 @@ public struct BatchConverter: Sendable {
     }
 
     /// Converts one input; a workbook holding several forms gives one output per form.
-    func convert(_ input: BatchInput, output planned: (path: String, note: BatchMessage?), names: OutputNames) -> [Outcome] {
+    func convert(_ input: BatchInput, output planned: (path: String, note: BilingualText?), names: OutputNames) -> [Outcome] {
         let started = DispatchTime.now()
         func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6 }
-        func failed(_ message: BatchMessage, status: Outcome.Status = .failed, sheet: String? = nil, baselines: [String] = []) -> Outcome {
+        func failed(_ message: BilingualText, status: Outcome.Status = .failed, sheet: String? = nil, baselines: [String] = []) -> Outcome {
             Outcome(input: input.relative, sheet: sheet, output: nil, status: status, findings: [], error: message,
                     milliseconds: elapsed(), notes: input.notes, baselines: baselines)
         }
@@ -85,14 +86,12 @@ public struct BatchConverter: Sendable {
         } catch let failure as BatchFailure {
             return [failed(failure.message, status: failure.skipped ? .notAForm : .failed)]
         } catch {
-            return [failed(BatchMessage(en: "\(shown): \(error)", zh: "\(shown)：\(error)"))]
+            return [failed(BilingualText(en: "\(shown): \(error)", zh: "\(shown)：\(error)"))]
         }
         var outcomes: [Outcome] = []
         for reading in readings {
             var notes = input.notes + [planned.note].compactMap { $0 }
-            if let en = FormFiles.hiddenSheetNote(reading, language: .en), let zh = FormFiles.hiddenSheetNote(reading, language: .zh) {
-                notes.append(BatchMessage(en: en, zh: zh))
-            }
+            if let note = FormFiles.hiddenSheetNote(reading) { notes.append(note) }
             var output = planned.path
             if readings.count > 1 {
                 let wanted = outputPath(for: input.relative, sheet: reading.sheet, keepExtension: false)
@@ -125,10 +124,10 @@ public struct BatchConverter: Sendable {
                                         error: nil, milliseconds: elapsed(), notes: notes, baselines: baseline.map { [$0.name] } ?? [],
                                         form: checked.form, lacksExport: baselines != nil && baseline == nil, keptExisting: kept))
             } catch let error as EvalSheetError {
-                outcomes.append(failed(BatchAdvice.fitted(BatchMessage(error.located(in: shown))), sheet: reading.sheet,
+                outcomes.append(failed(BatchAdvice.fitted(BilingualText(error.located(in: shown))), sheet: reading.sheet,
                                        baselines: baseline.map { [$0.name] } ?? []))
             } catch {
-                outcomes.append(failed(BatchMessage(en: "\(shown): \(error)", zh: "\(shown)：\(error)"), sheet: reading.sheet))
+                outcomes.append(failed(BilingualText(en: "\(shown): \(error)", zh: "\(shown)：\(error)"), sheet: reading.sheet))
             }
         }
         return outcomes
@@ -148,8 +147,6 @@ public struct BatchConverter: Sendable {
                        expected: finding.expected, found: finding.found, messageZH: message.zh, messageEN: message.en)
     }
 
-    private func stem(_ relative: String) -> String { Self.stem(relative) }
-
     static func stem(_ relative: String) -> String {
         let ext = (relative as NSString).pathExtension
         return ext.isEmpty ? relative : String(relative.dropLast(ext.count + 1))
@@ -163,7 +160,7 @@ public struct BatchConverter: Sendable {
 
     /// The same, ending in `ext`.
     static func outputPath(for relative: String, sheet: String?, keepExtension: Bool, extension ext: String) -> String {
-        var base = keepExtension ? relative : stem(relative)
+        var base = keepExtension ? relative : Self.stem(relative)
         if let sheet { base += "-" + sheet.replacingOccurrences(of: "/", with: "_") }
         return base + "." + ext
     }
@@ -177,7 +174,7 @@ final class OutputNames: @unchecked Sendable {
     func claim(_ path: String) -> String {
         lock.withLock {
             let ext = (path as NSString).pathExtension
-            let stem = ext.isEmpty ? path : String(path.dropLast(ext.count + 1))
+            let stem = BatchConverter.stem(path)
             var candidate = path
             var number = 1
             while !taken.insert(candidate).inserted {

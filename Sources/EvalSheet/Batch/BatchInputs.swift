@@ -9,9 +9,9 @@ public struct BatchInput: Sendable {
     let bytes: [UInt8]
     let isFolder: Bool
     /// Why this is reported instead of converted, with its status in the report; nil to convert it.
-    let problem: (status: BatchConverter.Outcome.Status, message: BatchMessage)?
+    let problem: (status: BatchConverter.Outcome.Status, message: BilingualText)?
     /// Said in the report beside the outcome (a name that is not UTF-8).
-    let notes: [BatchMessage]
+    let notes: [BilingualText]
 }
 
 /// Walks the input tree by bytes: every name but hidden ones (`.name`) is converted or reported; directory links are
@@ -99,7 +99,7 @@ struct BatchInputWalker {
         found.append(BatchInput(relative: text, bytes: bytes, isFolder: isFolder, problem: nil, notes: notes))
     }
 
-    private mutating func report(_ bytes: [UInt8], _ message: BatchMessage, status: BatchConverter.Outcome.Status) {
+    private mutating func report(_ bytes: [UInt8], _ message: BilingualText, status: BatchConverter.Outcome.Status) {
         found.append(BatchInput(relative: PathBytes.legible(bytes).text, bytes: bytes, isFolder: false, problem: (status, message), notes: []))
     }
 

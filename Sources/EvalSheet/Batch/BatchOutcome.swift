@@ -27,13 +27,15 @@ extension BatchConverter {
         /// The path below the input folder; empty for a system export's row.
         public let input: String
         public let sheet: String?
+        /// The input as the summaries name it: `a/book.xlsx (党建事务)` for one sheet of a workbook.
+        public var shownName: String { input + (sheet.map { " (\($0))" } ?? "") }
         public let output: String?
         public let status: Status
         public let findings: [Finding]
-        public let error: BatchMessage?
+        public let error: BilingualText?
         public let milliseconds: Double
         /// What else the report says: a name that is not UTF-8, an output renamed to stay unique.
-        public var notes: [BatchMessage] = []
+        public var notes: [BilingualText] = []
         /// The system exports (below `--baseline-dir`) the form was checked against, or that this row is about.
         public var baselines: [String] = []
         /// The form as checked, for the summary workbook; nil when none was read.
@@ -49,7 +51,7 @@ extension BatchConverter {
         public var warningCount: Int { findings.count - errorCount }
 
         /// A system export that could not be read (`failed`), or that is not a form file (`skipped (not a form file)`).
-        static func baselineFailure(_ name: String, _ message: BatchMessage, status: Status = .failed) -> Outcome {
+        static func baselineFailure(_ name: String, _ message: BilingualText, status: Status = .failed) -> Outcome {
             Outcome(input: "", sheet: nil, output: nil, status: status, findings: [], error: message, milliseconds: 0, baselines: [name])
         }
 

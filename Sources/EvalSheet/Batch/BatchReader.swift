@@ -28,7 +28,7 @@ struct BatchReader {
                 return try PathBytes.withOpenFile(bytes, read)
             }
         } catch let error as EvalSheetError {
-            throw BatchFailure(BatchAdvice.fitted(BatchMessage(error.located(in: shown))))
+            throw BatchFailure(BatchAdvice.fitted(BilingualText(error.located(in: shown))))
         }
     }
 
@@ -43,10 +43,10 @@ struct BatchReader {
 
 /// Why a batch input gave no form: the message for the report, and whether the input is skipped rather than failed.
 struct BatchFailure: Error {
-    let message: BatchMessage
+    let message: BilingualText
     let skipped: Bool
 
-    init(_ message: BatchMessage, skipped: Bool = false) {
+    init(_ message: BilingualText, skipped: Bool = false) {
         self.message = message
         self.skipped = skipped
     }

@@ -17,27 +17,28 @@ public enum BatchSummary {
 
     static func table(_ outcomes: [BatchConverter.Outcome]) -> XLSXTable {
         var budgets: [FormDecimal] = [], executed: [FormDecimal] = []
+        var errors = 0, warnings = 0
         var rows: [[XLSXTable.Cell]] = []
         for outcome in outcomes {
             guard let form = outcome.form else { continue }
             let budget = inYuan(form.decimal("funds.total.annualBudget"), unit: form.moneyUnit)
             let spent = inYuan(form.decimal("funds.total.executed"), unit: form.moneyUnit)
+            errors += outcome.errorCount
+            warnings += outcome.warningCount
             budgets += [budget].compactMap { $0 }
             executed += [spent].compactMap { $0 }
-            let file = outcome.input + (outcome.sheet.map { " (\($0))" } ?? "")
             rows.append([text(form.text("project.implementingUnit")), text(form.text("project.name")), text(form.text("project.code")),
                          number(form.integer("project.year").map(FormDecimal.init), integerFormat), .text(form.moneyUnit),
                          number(budget, amountFormat), number(spent, amountFormat),
                          number(form.decimal("funds.executionRate"), decimalFormat), number(form.decimal("totalScore"), decimalFormat),
                          number(FormDecimal(outcome.errorCount), integerFormat), number(FormDecimal(outcome.warningCount), integerFormat),
-                         .text(statusNames[outcome.status] ?? outcome.status.rawValue), .text(file)])
+                         .text(statusNames[outcome.status] ?? outcome.status.rawValue), .text(outcome.shownName)])
         }
         let budgetSum = sum(budgets), executedSum = sum(executed)
         let footer: [XLSXTable.Cell] = [.text("合计（\(rows.count) 张表）"), .empty, .empty, .empty, .text("元"),
                                         number(budgetSum, amountFormat), number(executedSum, amountFormat),
                                         number(rate(executedSum, of: budgetSum), decimalFormat), .empty,
-                                        number(FormDecimal(outcomes.filter { $0.form != nil }.map(\.errorCount).reduce(0, +)), integerFormat),
-                                        number(FormDecimal(outcomes.filter { $0.form != nil }.map(\.warningCount).reduce(0, +)), integerFormat),
+                                        number(FormDecimal(errors), integerFormat), number(FormDecimal(warnings), integerFormat),
                                         .empty, .empty]
         return XLSXTable(sheetName: "汇总", headers: headers, widths: widths, rows: rows, footer: footer)
     }

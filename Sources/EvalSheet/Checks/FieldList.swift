@@ -1,8 +1,6 @@
 /// Every field of a form with its full path, its layout cell (role, label) and its value, in form order.
 struct FormField {
     let path: String
-    /// The path as the layout names it (`item.score`, `funds.weight`).
-    let templateField: String
     let role: Layout.Role
     let label: String
     let value: FieldValue
@@ -18,7 +16,7 @@ extension Form {
             for cell in row.cells {
                 for name in cell.placedFields where FieldCatalog.shared.isFormValue(name) {
                     let format = Layout.Cell.format(ofField: name)
-                    result.append(FormField(path: name, templateField: name, role: cell.field == nil ? .system : cell.effectiveRole,
+                    result.append(FormField(path: name, role: cell.field == nil ? .system : cell.effectiveRole,
                                             label: layout.label(forField: name), value: self[name] ?? .empty(format), cell: cell))
                 }
             }
@@ -30,15 +28,15 @@ extension Form {
             }
             let level1 = layout.label(forField: "indicator.name"), level2 = layout.label(forField: "category.name")
             for (i, indicator) in indicators.enumerated() {
-                result.append(FormField(path: IndicatorPath.indicator(i) + ".name", templateField: "indicator.name", role: .system, label: level1, value: .text(indicator.name), cell: nil))
-                result.append(FormField(path: IndicatorPath.indicator(i) + ".weight", templateField: "indicator.weight", role: .system, label: level1, value: .decimal(indicator.weight), cell: nil))
+                result.append(FormField(path: IndicatorPath.indicator(i) + ".name", role: .system, label: level1, value: .text(indicator.name), cell: nil))
+                result.append(FormField(path: IndicatorPath.indicator(i) + ".weight", role: .system, label: level1, value: .decimal(indicator.weight), cell: nil))
                 for (c, category) in indicator.categories.enumerated() {
-                    result.append(FormField(path: IndicatorPath.category(i, c) + ".name", templateField: "category.name", role: .system,
+                    result.append(FormField(path: IndicatorPath.category(i, c) + ".name", role: .system,
                                             label: level2, value: .text(category.name), cell: nil))
                     for (n, item) in category.items.enumerated() {
                         let itemPath = IndicatorPath.item(i, c, n) + "."
                         for column in itemColumns {
-                            result.append(FormField(path: itemPath + column.key, templateField: column.cell.field!, role: column.role,
+                            result.append(FormField(path: itemPath + column.key, role: column.role,
                                                     label: column.label, value: item[column.key] ?? column.empty, cell: column.cell))
                         }
                     }
@@ -70,8 +68,8 @@ enum IndicatorPath {
 extension Form {
     /// Sets one field named by its full path (form-level and item-level fields).
     mutating func set(_ field: FormField) {
-        if let (i, c, n) = IndicatorPath.itemIndexes(field.path) {
-            indicators[i].categories[c].items[n][String(field.templateField.dropFirst(5))] = field.value
+        if let (i, c, n) = IndicatorPath.itemIndexes(field.path), let key = field.cell?.itemKey {
+            indicators[i].categories[c].items[n][key] = field.value
         } else if !field.path.hasPrefix("indicators[") {
             self[field.path] = field.value
         }

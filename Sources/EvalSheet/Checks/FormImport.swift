@@ -51,10 +51,8 @@ public enum FormImport {
             return (catalog.fields.firstIndex { $0.path == "indicators" } ?? 0, indexes[0], indexes[1], indexes[2],
                     numbers.count == 3 ? catalog.itemFields.firstIndex { $0.path == column } ?? -1 : -1)
         }
-        return findings.enumerated().sorted { a, b in
-            let (x, y) = (key(a.element.path), key(b.element.path))
-            return x != y ? x < y : a.offset < b.offset
-        }.map(\.element)
+        let keys = findings.map { key($0.path) }
+        return findings.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] < keys[b] : a < b }.map { findings[$0] }
     }
 
     private static func merge(_ file: FormReading, into baseline: Form, layout: Layout) throws -> (Form, [Finding]) {
@@ -73,7 +71,7 @@ public enum FormImport {
         let systemValues = Dictionary(baseline.fields(layout: layout).map { ($0.path, $0.value) }, uniquingKeysWith: { a, _ in a })
         // Totals that follow from the inputs (total weight, total score) are worked out again, not compared with the
         // system's: a changed score changes them legitimately.
-        let dependents = Form.inputDependentCells(layout)
+        let dependents = layout.inputDependentCells
         let dependentPaths = Set(dependents.compactMap(\.field))
         var fileTotals: [FormField] = []
         for field in incoming.fields(layout: layout) {

@@ -92,8 +92,7 @@ public struct FormValidator {
             guard let cell = field.cell, let formula = cell.formula, let found = field.value.decimal,
                   let expected = Formula(text: formula).evaluate(form) else { continue }
             // The formula rounds where the form rounds (ROUND(…, 2)); sums of amounts stay exact.
-            let exact = FormDecimal(expected, scale: 0)
-            let rounded = FormDecimal(expected, scale: max(found.scale, exact.significantScale))
+            let rounded = FormDecimal(expected, atLeast: found.scale)
             guard rounded != found else { continue }
             let code = cell.rule ?? "formula"
             let (zh, en) = Self.ruleText[code] ?? ("“\(field.label)”应等于公式 \(formula) 的结果", "\(field.label) must equal its formula \(formula)")
@@ -114,8 +113,11 @@ public struct FormValidator {
     /// The indicator tree: level-1 weights, scores within weights, and the full marks.
     private mutating func checkIndicators(_ form: Form) {
         let itemsHaveWeights = layout.has("item.weight")
+        // each level 1's weight: its own, else (where items carry weights) the sum of its items'
+        var levelWeights: [FormDecimal?] = []
         for (i, indicator) in form.indicators.enumerated() {
             let sum = indicator.categories.flatMap(\.items).compactMap { $0.decimal("weight") }.reduce(FormDecimal(0), +)
+            levelWeights.append(indicator.weight ?? (itemsHaveWeights ? sum : nil))
             if itemsHaveWeights, let weight = indicator.weight, weight != sum {
                 add(.error, "indicator-weight", IndicatorPath.indicator(i) + ".weight", expected: sum.description, found: weight.description,
                     zh: "“\(indicator.name)”的分值应等于其三级指标分值之和：应为\(sum)，现为\(weight)。",
@@ -128,9 +130,6 @@ public struct FormValidator {
                         zh: "得分\(score)超过了该项分值\(weight)。", en: "The score \(score) is above the item's weight \(weight).")
                 }
             }
-        }
-        let levelWeights = form.indicators.map { indicator in
-            indicator.weight ?? (itemsHaveWeights ? indicator.categories.flatMap(\.items).compactMap { $0.decimal("weight") }.reduce(FormDecimal(0), +) : nil)
         }
         let fundsWeight = layout.fundsInFullMarks ? form.decimal("funds.weight") : FormDecimal(0)
         guard let fundsWeight, !form.indicators.isEmpty, !levelWeights.contains(nil) else { return }

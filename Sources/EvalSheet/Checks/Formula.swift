@@ -163,22 +163,18 @@ struct Formula {
             return left
         }
 
-        private mutating func additive() -> Node? {
-            guard var node = term() else { return nil }
-            while true {
-                guard let symbol = ["+", "-"].first(where: { take($0) }) else { return node }
-                guard let right = term() else { return nil }
-                node = .binary(symbol, node, right)
-            }
-        }
+        private mutating func additive() -> Node? { leftAssociative(["+", "-"]) { $0.term() } }
 
-        private mutating func term() -> Node? {
-            guard var node = unary() else { return nil }
-            while true {
-                guard let symbol = ["*", "/"].first(where: { take($0) }) else { return node }
-                guard let right = unary() else { return nil }
+        private mutating func term() -> Node? { leftAssociative(["*", "/"]) { $0.unary() } }
+
+        /// `operand (symbol operand)*`, grouped from the left.
+        private mutating func leftAssociative(_ symbols: [String], _ operand: (inout Parser) -> Node?) -> Node? {
+            guard var node = operand(&self) else { return nil }
+            while let symbol = symbols.first(where: { take($0) }) {
+                guard let right = operand(&self) else { return nil }
                 node = .binary(symbol, node, right)
             }
+            return node
         }
 
         private mutating func unary() -> Node? {

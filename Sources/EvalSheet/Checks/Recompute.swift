@@ -27,8 +27,7 @@ extension Form {
         for cell in cells {
             guard let path = cell.field, let formula = cell.formula else { continue }
             guard let value = Formula(text: formula).evaluate(form) ?? (asExcel ? 0 : nil) else { continue }
-            let exact = FormDecimal(value, scale: 0)
-            form[path] = .decimal(FormDecimal(value, scale: max(form.decimal(path)?.scale ?? 0, exact.significantScale)))
+            form[path] = .decimal(FormDecimal(value, atLeast: form.decimal(path)?.scale ?? 0))
         }
         return form
     }

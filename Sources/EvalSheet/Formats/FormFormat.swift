@@ -31,11 +31,11 @@ public protocol FormFormat: Sendable {
     func write(_ form: Form, options: WriteOptions, toFile path: String) throws
     /// What writing `form` changes or leaves out, one note each (a layout without a cell for a field, money
     /// converted, digits a spreadsheet cannot hold).
-    func notes(for form: Form, options: WriteOptions) throws -> [WriteNote]
+    func notes(for form: Form, options: WriteOptions) throws -> [BilingualText]
 }
 
 extension FormFormat {
-    public func notes(for form: Form, options: WriteOptions) throws -> [WriteNote] {
+    public func notes(for form: Form, options: WriteOptions) throws -> [BilingualText] {
         LayoutConversion.notes(for: form, in: try LayoutConversion.target(for: form, requested: options.layout))
     }
 

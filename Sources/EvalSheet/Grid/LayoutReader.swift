@@ -419,8 +419,7 @@ struct LayoutReader {
         let shownScale = FormDecimal(parsing: isPercent ? String(shown.dropLast()) : String(shown.filter { $0 != "," }))?.scale ?? 0
         var value = number.value
         if isPercent { value *= 100 }
-        let exact = FormDecimal(value, scale: 0)
-        return FormDecimal(value, scale: max(exact.significantScale, shownScale)).description
+        return FormDecimal(value, atLeast: shownScale).description
     }
 
     private func store(_ value: FieldValue, at path: String, row: Int, column: Int, into reading: inout FormReading, ref: String? = nil) {

@@ -38,6 +38,8 @@ public struct Layout: Decodable, Sendable {
     private var fieldCells: [String: Cell] = [:]
     /// The computed fields' cells (a field and a formula), in the layout's order, the order they are worked out in.
     private(set) var formulaCells: [Cell] = []
+    /// Those of them that depend on what the user fills in (see `Form.inputDependentCells`), worked out once.
+    private(set) var inputDependentCells: [Cell] = []
     /// `level1Label` and `categoryLabel` taken apart once, for reading and writing the labels.
     let level1Format: LevelLabel, categoryFormat: LevelLabel
 
@@ -192,7 +194,7 @@ public struct Layout: Decodable, Sendable {
             if let field {
                 placedFields = (codeField.map { [$0] } ?? []) + [field]
             } else {
-                placedFields = pattern?.fields ?? label.map { Pattern($0).fields } ?? []
+                placedFields = pattern?.fields ?? (label == nil ? [] : alternatives[0].fields)
             }
         }
 
@@ -273,6 +275,7 @@ public struct Layout: Decodable, Sendable {
         }
         layout.fieldLabels = Self.fieldLabels(layout.rows)
         layout.formulaCells = layout.rows.flatMap(\.cells).filter { $0.field != nil && $0.formula != nil }
+        layout.inputDependentCells = Form.inputDependentCells(layout)
         for row in layout.rows {
             for cell in row.cells {
                 for path in cell.placedFields where layout.fieldCells[path] == nil { layout.fieldCells[path] = cell }
@@ -329,7 +332,7 @@ extension Layout.Cell {
     var writtenPattern: Pattern? {
         if let pattern { return pattern }
         guard let label, label.contains("{") else { return nil }
-        return Pattern(label)
+        return alternatives[0]  // the label's own, parsed at load
     }
 }
 

@@ -29,8 +29,7 @@ public enum LayoutConversion {
     /// `amount` in `from` (元, 万元) written in `to`: × or ÷ 10,000 in decimals, exact, to the cent at least.
     static func amount(_ amount: FormDecimal, from: String, to: String) -> FormDecimal {
         let units = FieldCatalog.shared.moneyUnits
-        let value = FormDecimal(amount.value * Decimal(units[from] ?? 1) / Decimal(units[to] ?? 1), scale: 0)
-        return FormDecimal(value.value, scale: max(2, value.significantScale))
+        return FormDecimal(amount.value * Decimal(units[from] ?? 1) / Decimal(units[to] ?? 1), atLeast: 2)
     }
 
     /// The computed fields whose formula in `layout` differs from the one in the layout the form was read in
@@ -46,19 +45,19 @@ public enum LayoutConversion {
 
     /// What writing `form` in `layout` changes: a unit conversion, totals computed the layout's way, and each filled
     /// field with no cell in the layout.
-    public static func notes(for form: Form, in layout: Layout) -> [WriteNote] {
-        var notes: [WriteNote] = []
+    public static func notes(for form: Form, in layout: Layout) -> [BilingualText] {
+        var notes: [BilingualText] = []
         let converted = convertingUnit(form, for: layout)
         let cells = differentFormulas(form, layout)
         let prepared = converted.recomputing(cells)
         for cell in cells where prepared[cell.field!] != converted[cell.field!] {
             let path = cell.field!
             let change = (converted[path]?.displayText, prepared[path]?.displayText)
-            notes.append(WriteNote(en: "\(path) worked out as layout \(layout.id) does (\(cell.formula!)): \(change.0 ?? "empty") → \(change.1 ?? "empty")",
+            notes.append(BilingualText(en: "\(path) worked out as layout \(layout.id) does (\(cell.formula!)): \(change.0 ?? "empty") → \(change.1 ?? "empty")",
                                    zh: "\(path) 按版式 \(layout.id) 的算法计算（\(cell.formula!)）：\(change.0 ?? "空") → \(change.1 ?? "空")"))
         }
         if form.moneyUnit != layout.moneyUnit, form.text("funds.unit") != nil || layout.moneyUnit != "元" {
-            notes.append(WriteNote(en: "amounts converted from \(form.moneyUnit) to \(layout.moneyUnit), the unit of layout \(layout.id)",
+            notes.append(BilingualText(en: "amounts converted from \(form.moneyUnit) to \(layout.moneyUnit), the unit of layout \(layout.id)",
                                    zh: "金额已从\(form.moneyUnit)换算为\(layout.moneyUnit)（版式 \(layout.id) 的单位）"))
         }
         var lost: [String] = []
@@ -80,7 +79,7 @@ public enum LayoutConversion {
             lost.append("extras \u{201C}\(extra.label)\u{201D}")
         }
         if !lost.isEmpty {
-            notes.append(WriteNote(en: "layout \(layout.id) has no cell for \(lost.joined(separator: ", ")); not written (kept in JSON)",
+            notes.append(BilingualText(en: "layout \(layout.id) has no cell for \(lost.joined(separator: ", ")); not written (kept in JSON)",
                                    zh: "版式 \(layout.id) 没有 \(lost.joined(separator: "、")) 的单元格；未写入（JSON 中保留）"))
         }
         return notes

@@ -85,9 +85,6 @@ public struct FieldCatalog: Decodable, Sendable {
         guard let field = fieldsByPath[path] else { return false }
         return field.type != .indicators && field.type != .extras
     }
-
-    /// The fields that hold values (not the indicator table or the extras).
-    public var valueFields: [Field] { fields.filter { $0.type != .indicators && $0.type != .extras } }
 }
 
 /// Describes a decoding failure of a Templates/ file by the key where it happened.

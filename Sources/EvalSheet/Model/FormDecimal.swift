@@ -25,6 +25,11 @@ public struct FormDecimal: Sendable, Equatable, Comparable, CustomStringConverti
         self.digits = digits
     }
 
+    /// `value` shown with at least `scale` places, and more where it has more digits: nothing is rounded away.
+    public init(_ value: Decimal, atLeast scale: Int) {
+        self.init(value, scale: max(scale, -value.exponent))
+    }
+
     public init(_ integer: Int) {
         self.init(Decimal(integer), scale: 0)
     }

@@ -35,14 +35,29 @@ public enum AtomicFile {
     /// Lets `produce` write a temporary file beside `path`, then renames it into place; removes it on failure.
     /// Refuses a target that is not a regular file or a new name (a device, a FIFO, a folder): it is never renamed over.
     public static func write(to target: String, noClobber: Bool = false, _ produce: (String) throws -> Void) throws {
-        if noClobber, access(target, F_OK) == 0 {
-            throw EvalSheetError(.usage, "\(target): already exists; remove it or leave out --no-clobber", zh: "\(target)：已存在；请删除它，或去掉 --no-clobber")
-        }
+        if noClobber { try refuseExisting(target) }
         let classified: OutputTarget
         do { classified = try OutputTarget.of(target) } catch let error as EvalSheetError { throw error.located(in: target) }
         guard case .file(let path) = classified else {
             throw EvalSheetError(.usage, "\(target): standard output cannot be replaced; write it with - instead", zh: "\(target)：标准输出不能被替换；请改用 -")
         }
+        try write(toFile: path, as: target, produce)
+    }
+
+    /// The same for a target `OutputTarget.of` has already found to be the file `path`; with `noClobber`, refuses
+    /// `target` when it exists.
+    static func write(to target: String, file path: String, noClobber: Bool, _ produce: (String) throws -> Void) throws {
+        if noClobber { try refuseExisting(target) }
+        try write(toFile: path, as: target, produce)
+    }
+
+    private static func refuseExisting(_ target: String) throws {
+        guard access(target, F_OK) == 0 else { return }
+        throw EvalSheetError(.usage, "\(target): already exists; remove it or leave out --no-clobber", zh: "\(target)：已存在；请删除它，或去掉 --no-clobber")
+    }
+
+    /// Writes the regular file (or new name) `path` through a temporary file beside it; `target` as the user gave it.
+    private static func write(toFile path: String, as target: String, _ produce: (String) throws -> Void) throws {
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[...$0]) } ?? ""
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path

@@ -54,22 +54,22 @@ public enum FormFiles {
                              options: WriteOptions = WriteOptions(), noClobber: Bool = false) throws {
         do {
             let chosen = try format ?? FormatRegistry.format(forPath: path)
-            if case .stream(let stream) = try OutputTarget.of(path) {
+            switch try OutputTarget.of(path) {
+            case .stream(let stream):
                 try writeStream(try chosen.write(form, options: options), to: stream)
-            } else {
-                try AtomicFile.write(to: path, noClobber: noClobber) { try chosen.write(form, options: options, toFile: $0) }
+            case .file(let file):
+                try AtomicFile.write(to: path, file: file, noClobber: noClobber) { try chosen.write(form, options: options, toFile: $0) }
             }
         } catch let error as EvalSheetError {
             throw error.located(in: displayName(path))
         }
     }
 
-    /// What to tell the user (in `language`) when `reading` came from a sheet hidden in Excel, nil otherwise.
-    public static func hiddenSheetNote(_ reading: FormReading, language: Language = .en) -> String? {
+    /// What to tell the user when `reading` came from a sheet hidden in Excel, nil otherwise.
+    public static func hiddenSheetNote(_ reading: FormReading) -> BilingualText? {
         guard let sheet = reading.sheet, reading.sheetIsHidden else { return nil }
-        return language == .zh
-            ? "表读自工作表\u{201C}\(sheet)\u{201D}，它在 Excel 中是隐藏的；请取消隐藏，确认是您要的表"
-            : "the form was read from sheet \u{201C}\(sheet)\u{201D}, which is hidden in Excel; unhide it to check it is the form you mean"
+        return BilingualText(en: "the form was read from sheet \u{201C}\(sheet)\u{201D}, which is hidden in Excel; unhide it to check it is the form you mean",
+                             zh: "表读自工作表\u{201C}\(sheet)\u{201D}，它在 Excel 中是隐藏的；请取消隐藏，确认是您要的表")
     }
 
     /// Refuses an output that is the input itself (same device and inode), which writing would replace.

@@ -22,7 +22,7 @@ enum JSONFormDecoder {
             switch shape {
             case .value(let field):
                 form[field.path] = try value(field, in: object)
-            case .object(let key, _, let children):
+            case .object(let key, let children):
                 guard let child = try object.optionalObject(key) else { continue }
                 try child.refuseUnknown(children.map(\.key))
                 try read(children, from: child, into: &form)

@@ -21,8 +21,8 @@ enum JSONFormWriter {
             switch shape {
             case .value(let field):
                 if field.core || form[field.path] != nil { out.field(shape.key, value(form[field.path])) }
-            case .object(let key, _, let children):
-                guard shape.isCore || children.contains(where: { has($0, form) }) else { continue }
+            case .object(let key, let children):
+                guard shape.isCore || has(shape, form) else { continue }
                 out.field(key) { write(children, of: form, to: &$0) }
             case .indicators:
                 out.field("indicators", array: form.indicators, element: indicator)
@@ -41,7 +41,7 @@ enum JSONFormWriter {
     private static func has(_ shape: JSONShape, _ form: Form) -> Bool {
         switch shape {
         case .value(let field): return form[field.path] != nil
-        case .object(_, _, let children): return children.contains { has($0, form) }
+        case .object(_, let children): return children.contains { has($0, form) }
         case .indicators: return true
         case .extras: return !form.extras.isEmpty
         }

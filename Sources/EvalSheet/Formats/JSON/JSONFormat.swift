@@ -18,7 +18,7 @@ public struct JSONFormat: FormFormat {
     }
 
     /// JSON holds every field as it is.
-    public func notes(for form: Form, options: WriteOptions) throws -> [WriteNote] { [] }
+    public func notes(for form: Form, options: WriteOptions) throws -> [BilingualText] { [] }
 
     public func write(_ form: Form, options: WriteOptions) throws -> Data {
         JSONFormWriter.data(of: form)

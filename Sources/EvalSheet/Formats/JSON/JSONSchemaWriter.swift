@@ -35,7 +35,7 @@ public enum JSONSchemaWriter {
         switch shape {
         case .value(let field):
             return value(field)
-        case .object(_, _, let children):
+        case .object(_, let children):
             return object(children.map { ($0.key, schema($0)) })
         case .indicators:
             let category = object([("name", .object { $0.field("type", .string("string")) }), ("weight", reference("decimal")),

@@ -1,7 +1,7 @@
 /// The canonical JSON's nesting, built once from Templates/fields.json: objects in the order their fields come.
 indirect enum JSONShape: Sendable {
     case value(FieldCatalog.Field)
-    case object(key: String, path: String, children: [JSONShape])
+    case object(key: String, children: [JSONShape])
     case indicators
     case extras
 
@@ -27,7 +27,7 @@ indirect enum JSONShape: Sendable {
             let childPrefix = prefix + key + "."
             var end = index
             while end < fields.count, fields[end].path.hasPrefix(childPrefix) { end += 1 }
-            shapes.append(.object(key: key, path: prefix + key, children: build(Array(fields[index..<end]), prefix: childPrefix)))
+            shapes.append(.object(key: key, children: build(Array(fields[index..<end]), prefix: childPrefix)))
             index = end
         }
         return shapes
@@ -37,7 +37,7 @@ indirect enum JSONShape: Sendable {
     var key: String {
         switch self {
         case .value(let field): return field.key
-        case .object(let key, _, _): return key
+        case .object(let key, _): return key
         case .indicators: return "indicators"
         case .extras: return "extras"
         }
@@ -47,7 +47,7 @@ indirect enum JSONShape: Sendable {
     var isCore: Bool {
         switch self {
         case .value(let field): return field.core
-        case .object(_, _, let children): return children.contains(where: \.isCore)
+        case .object(_, let children): return children.contains(where: \.isCore)
         case .indicators: return true
         case .extras: return false
         }

@@ -82,8 +82,7 @@ enum TSVRecords {
 
     /// One cell as Excel writes it: quoted when it holds the delimiter, a newline, CR or quote.
     static func quote(_ cell: String, delimiter: UInt8 = TextDelimiter.tab) -> String {
-        let special: Set<Unicode.Scalar> = [Unicode.Scalar(delimiter), "\n", "\r", "\""]
-        guard cell.unicodeScalars.contains(where: special.contains) else { return cell }
+        guard cell.utf8.contains(where: { $0 == delimiter || $0 == 0x0A || $0 == 0x0D || $0 == 0x22 }) else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 

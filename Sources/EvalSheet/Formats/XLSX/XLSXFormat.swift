@@ -19,7 +19,7 @@ public struct XLSXFormat: FormFormat {
     }
 
     /// The layout's notes, and each number with more significant digits than the 15 Excel keeps.
-    public func notes(for form: Form, options: WriteOptions) throws -> [WriteNote] {
+    public func notes(for form: Form, options: WriteOptions) throws -> [BilingualText] {
         let target = try LayoutConversion.target(for: form, requested: options.layout)
         let written = LayoutConversion.prepare(form, for: target)
         var notes = LayoutConversion.notes(for: form, in: target)
@@ -32,7 +32,7 @@ public struct XLSXFormat: FormFormat {
                 }
             }
         for (path, value) in decimals.sorted(by: { $0.0 < $1.0 }) where value.significantDigits > 15 {
-            notes.append(WriteNote(en: "\(path): \(value) has \(value.significantDigits) significant digits; Excel keeps 15, so the spreadsheet holds it rounded",
+            notes.append(BilingualText(en: "\(path): \(value) has \(value.significantDigits) significant digits; Excel keeps 15, so the spreadsheet holds it rounded",
                                    zh: "\(path)：\(value) 有 \(value.significantDigits) 位有效数字；Excel 只保留 15 位，表格中是四舍五入后的值"))
         }
         return notes
@@ -49,10 +49,20 @@ public struct XLSXFormat: FormFormat {
         try writer.write(to: path)
     }
 
+    /// The same workbook as bytes.
+    public func annotated(_ form: Form, findings: [Finding], language: Language, options: WriteOptions) throws -> Data {
+        try bytes { try writeAnnotated(form, findings: findings, language: language, options: options, toFile: $0) }
+    }
+
     public func write(_ form: Form, options: WriteOptions) throws -> Data {
+        try bytes { try write(form, options: options, toFile: $0) }
+    }
+
+    /// What `write` puts into a file (libxlsxwriter writes files only), read back from a temporary one.
+    private func bytes(_ write: (String) throws -> Void) throws -> Data {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("evalsheet-\(UUID().uuidString).xlsx").path
         defer { unlink(path) }
-        try write(form, options: options, toFile: path)
+        try write(path)
         return try Data(contentsOf: URL(fileURLWithPath: path))
     }
 

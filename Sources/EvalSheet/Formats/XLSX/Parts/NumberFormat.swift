@@ -38,13 +38,16 @@ struct NumberFormat {
     }
 
     /// The text shown for the stored number `raw` (the cell's `<v>`).
-    func display(_ raw: String) -> String {
+    func display(_ raw: String) -> String { display(raw, plain: NumberFormat.plainStored(raw)) }
+
+    /// The same, given what `plainStored(raw)` gives (a reader needing both works it out once).
+    func display(_ raw: String, plain: String?) -> String {
         guard !isText, raw.first != "." else { return raw }
         // General shows a plain decimal of at most 15 significant digits, not below 1 (or 0 itself), as it is stored:
         // no arithmetic needed.
         if decimals == nil, raw == "0" || raw.utf8.first(where: { $0 != UInt8(ascii: "-") }).map({ $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") }) == true,
-           let plain = NumberFormat.plainStored(raw) { return plain }
-        if let decimals, let shown = NumberFormat.padded(raw, decimals: decimals, percent: percent) {
+           let plain { return plain }
+        if let decimals, let plain, let shown = NumberFormat.padded(plain, decimals: decimals, percent: percent) {
             return (grouping ? NumberFormat.group(shown) : shown) + (percent ? "%" : "")
         }
         guard let value = Decimal(string: raw, locale: NumberFormat.posix) else { return raw }
@@ -56,8 +59,7 @@ struct NumberFormat {
     /// The common fixed-places case without arithmetic: a plain decimal (× 100 for a percent, by moving its point)
     /// with no more places than the format shows, padded with zeros (`2560000` at two places → `2560000.00`,
     /// `0.9984` as a percent → `99.84`); nil when rounding is needed.
-    private static func padded(_ raw: String, decimals: Int, percent: Bool) -> String? {
-        guard let stored = plainStored(raw) else { return nil }
+    private static func padded(_ stored: String, decimals: Int, percent: Bool) -> String? {
         let plain = percent ? hundredfold(stored) : stored
         let places = plain.utf8.firstIndex(of: UInt8(ascii: ".")).map { plain.utf8.distance(from: $0, to: plain.utf8.endIndex) - 1 } ?? 0
         guard places <= decimals else { return nil }
@@ -106,7 +108,7 @@ struct NumberFormat {
 
     /// The common case without any arithmetic: a plain decimal (`2555831.4`, `-10`) of at most 15 significant
     /// digits is its own stored value, less trailing fraction zeros; nil for anything else.
-    private static func plainStored(_ raw: String) -> String? {
+    static func plainStored(_ raw: String) -> String? {
         let bytes = Array(raw.utf8)
         var index = bytes.first == UInt8(ascii: "-") ? 1 : 0
         // a digit first (`-.5` is left to the general way)

@@ -109,8 +109,9 @@ final class SheetPart: XMLEventHandler {
             if value.isEmpty { return }
             let text = String(decoding: value, as: UTF8.self)
             if formats[style] == nil { formats[style] = NumberFormat.of(code: styles.formatCode(style: style)) }
-            shown = formats[style]!.display(text)
-            number = NumberFormat.stored(text)
+            let plain = NumberFormat.plainStored(text)
+            shown = formats[style]!.display(text, plain: plain)
+            number = plain ?? NumberFormat.stored(text)
         case .inlineString, .other: shown = XString.decode(String(decoding: value, as: UTF8.self))
         }
         guard !shown.isEmpty || number != nil else { return }

@@ -112,9 +112,7 @@ struct XLSXSheetWriter {
     /// The number Excel stores for a value: XLSX keeps numbers as doubles; our decimals have at most 15 digits here.
     private static func double(_ value: FieldValue) -> Double? {
         switch value {
-        // The nearest double to the decimal, from its text: NSDecimalNumber's doubleValue misses it (98.98 became
-        // 98.97999999999999, which openpyxl, pandas and calamine show).
-        case .decimal(let decimal): return decimal.flatMap { Double($0.value.description) }
+        case .decimal(let decimal): return decimal?.nearestDouble
         case .integer(let integer): return integer.map(Double.init)
         case .text: return nil
         }
@@ -174,4 +172,10 @@ struct XLSXSheetWriter {
                                                                lxw_row_t(last), lxw_col_t(cell.column), &validation),
                                "adding the input check of \(here)")
     }
+}
+
+extension FormDecimal {
+    /// The nearest double, as XLSX stores numbers, from the decimal's text: NSDecimalNumber's doubleValue misses it
+    /// (98.98 became 98.97999999999999, which openpyxl, pandas and calamine show).
+    var nearestDouble: Double? { Double(value.description) }
 }

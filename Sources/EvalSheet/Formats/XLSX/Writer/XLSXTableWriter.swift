@@ -96,8 +96,7 @@ struct XLSXTableWriter {
             result = worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(column), try XString.encode(text, at: place),
                                             formats.format(numberFormat: "@", bold: bold))
         case .number(let decimal, let numberFormat):
-            // XLSX stores numbers as doubles: the nearest one to the decimal, from its text, as the form writer does.
-            guard let number = Double(decimal.value.description) else {
+            guard let number = decimal.nearestDouble else {
                 throw EvalSheetError(.invalidForm, "\(place): \(decimal) is not a number Excel holds", zh: "\(place)：\(decimal) 不是 Excel 能容纳的数")
             }
             result = worksheet_write_number(sheet, lxw_row_t(row), lxw_col_t(column), number, formats.format(numberFormat: numberFormat, bold: bold))

@@ -101,10 +101,18 @@ enum XMLEventParser {
     /// Deepest element nesting accepted; a worksheet nests six deep, rich text a few more.
     static let maximumDepth = 100
 
+    /// Why a part was refused while it was parsed.
+    fileprivate enum Refusal {
+        /// A DTD or an entity declaration (`what` names it).
+        case declaration(String)
+        case tooDeep
+        case outOfTime
+    }
+
     fileprivate final class Context {
         let handler: XMLEventHandler
         let parser: XML_Parser
-        var refusal: String?
+        var refusal: Refusal?
         var depth = 0
         var elements = 0
         init(handler: XMLEventHandler, parser: XML_Parser) { self.handler = handler; self.parser = parser }
@@ -118,17 +126,17 @@ enum XMLEventParser {
         defer { unmanaged.release() }
         XML_SetUserData(parser, unmanaged.toOpaque())
         XML_SetParamEntityParsing(parser, XML_PARAM_ENTITY_PARSING_NEVER)
-        XML_SetStartDoctypeDeclHandler(parser) { user, _, _, _, _ in refuse(user, "a DTD") }
-        XML_SetEntityDeclHandler(parser) { user, _, _, _, _, _, _, _, _ in refuse(user, "an entity declaration") }
+        XML_SetStartDoctypeDeclHandler(parser) { user, _, _, _, _ in refuse(user, .declaration("a DTD")) }
+        XML_SetEntityDeclHandler(parser) { user, _, _, _, _, _, _, _, _ in refuse(user, .declaration("an entity declaration")) }
         XML_SetExternalEntityRefHandler(parser) { _, _, _, _, _ in Int32(XML_STATUS_ERROR.rawValue) }
         XML_SetElementHandler(parser, { user, name, attributes in
             let context = Unmanaged<XMLEventParser.Context>.fromOpaque(user!).takeUnretainedValue()
             context.depth += 1
             context.elements += 1
             guard context.depth <= XMLEventParser.maximumDepth else {
-                return refuse(user, "elements nested more than \(XMLEventParser.maximumDepth) deep")
+                return refuse(user, .tooDeep)
             }
-            if context.elements & 0x3FF == 0, Deadline.passed { return refuse(user, "time") }
+            if context.elements & 0x3FF == 0, Deadline.passed { return refuse(user, .outOfTime) }
             context.handler.start(XMLName(name!), attributes: XMLAttributes(pointer: attributes))
         }, { user, name in
             let context = Unmanaged<XMLEventParser.Context>.fromOpaque(user!).takeUnretainedValue()
@@ -145,15 +153,18 @@ enum XMLEventParser {
         let status = data.withUnsafeBytes { bytes in
             XML_Parse(parser, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), 1)
         }
-        if context.refusal == "time" {
+        switch context.refusal {
+        case .outOfTime:
             throw EvalSheetError(.unreadable, "\(part): still not read when the time for one file ran out (batch --file-seconds); refused", zh: "\(part)：单个文件的时限（batch --file-seconds）已到仍未读完；已拒绝")
-        }
-        if let refusal = context.refusal {
-            throw refusal.hasPrefix("elements")
-                ? EvalSheetError(.unreadable, "\(part) has \(refusal); refused (a spreadsheet never nests so deep, and it can exhaust memory)",
-                                 zh: "\(part) 有 \(refusal)；已拒绝（电子表格不会嵌套这么深，且可能耗尽内存）")
-                : EvalSheetError(.unreadable, "\(part) declares \(refusal); refused (spreadsheets never need one, and it can leak files or exhaust memory)",
-                                 zh: "\(part) 声明了 \(refusal)；已拒绝（电子表格从不需要，且可能泄露文件或耗尽内存）")
+        case .tooDeep:
+            let what = "elements nested more than \(maximumDepth) deep"
+            throw EvalSheetError(.unreadable, "\(part) has \(what); refused (a spreadsheet never nests so deep, and it can exhaust memory)",
+                                 zh: "\(part) 有 \(what)；已拒绝（电子表格不会嵌套这么深，且可能耗尽内存）")
+        case .declaration(let what):
+            throw EvalSheetError(.unreadable, "\(part) declares \(what); refused (spreadsheets never need one, and it can leak files or exhaust memory)",
+                                 zh: "\(part) 声明了 \(what)；已拒绝（电子表格从不需要，且可能泄露文件或耗尽内存）")
+        case nil:
+            break
         }
         guard status == XML_STATUS_OK else {
             let message = String(cString: XML_ErrorString(XML_GetErrorCode(parser)))
@@ -163,9 +174,9 @@ enum XMLEventParser {
 }
 
 /// Records why the part was refused and stops the parser.
-private func refuse(_ user: UnsafeMutableRawPointer?, _ what: String) {
+private func refuse(_ user: UnsafeMutableRawPointer?, _ why: XMLEventParser.Refusal) {
     guard let user else { return }
     let context = Unmanaged<XMLEventParser.Context>.fromOpaque(user).takeUnretainedValue()
-    if context.refusal == nil { context.refusal = what }
+    if context.refusal == nil { context.refusal = why }
     XML_StopParser(context.parser, XML_FALSE)
 }
