@@ -129,25 +129,29 @@ enum XMLEventParser {
         XML_SetStartDoctypeDeclHandler(parser) { user, _, _, _, _ in refuse(user, .declaration("a DTD")) }
         XML_SetEntityDeclHandler(parser) { user, _, _, _, _, _, _, _, _ in refuse(user, .declaration("an entity declaration")) }
         XML_SetExternalEntityRefHandler(parser) { _, _, _, _, _ in Int32(XML_STATUS_ERROR.rawValue) }
+        // The callbacks borrow the context `parse` keeps alive (no retain and release for each of thousands of events).
         XML_SetElementHandler(parser, { user, name, attributes in
-            let context = Unmanaged<XMLEventParser.Context>.fromOpaque(user!).takeUnretainedValue()
-            context.depth += 1
-            context.elements += 1
-            guard context.depth <= XMLEventParser.maximumDepth else {
-                return refuse(user, .tooDeep)
+            Unmanaged<XMLEventParser.Context>.fromOpaque(user!)._withUnsafeGuaranteedRef { context in
+                context.depth += 1
+                context.elements += 1
+                guard context.depth <= XMLEventParser.maximumDepth else {
+                    return refuse(user, .tooDeep)
+                }
+                if context.elements & 0x3FF == 0, Deadline.passed { return refuse(user, .outOfTime) }
+                context.handler.start(XMLName(name!), attributes: XMLAttributes(pointer: attributes))
             }
-            if context.elements & 0x3FF == 0, Deadline.passed { return refuse(user, .outOfTime) }
-            context.handler.start(XMLName(name!), attributes: XMLAttributes(pointer: attributes))
         }, { user, name in
-            let context = Unmanaged<XMLEventParser.Context>.fromOpaque(user!).takeUnretainedValue()
-            context.depth -= 1
-            context.handler.end(XMLName(name!))
+            Unmanaged<XMLEventParser.Context>.fromOpaque(user!)._withUnsafeGuaranteedRef { context in
+                context.depth -= 1
+                context.handler.end(XMLName(name!))
+            }
         })
         XML_SetCharacterDataHandler(parser) { user, text, length in
             guard let text, length > 0 else { return }
-            text.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
-                Unmanaged<XMLEventParser.Context>.fromOpaque(user!).takeUnretainedValue().handler
-                    .text(UnsafeBufferPointer(start: $0, count: Int(length)))
+            Unmanaged<XMLEventParser.Context>.fromOpaque(user!)._withUnsafeGuaranteedRef { context in
+                text.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
+                    context.handler.text(UnsafeBufferPointer(start: $0, count: Int(length)))
+                }
             }
         }
         let status = data.withUnsafeBytes { bytes in
