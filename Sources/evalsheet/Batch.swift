@@ -7,6 +7,7 @@ import Foundation
 /// department, each filled form checked against its system export and a summary workbook.
 struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "batch",
         abstract: "Convert every form under a folder into another folder, mirroring the tree; check a department's forms.",
         discussion: """
         Goes on past bad files; writes OUTPUT_DIR/report.csv (UTF-8 with BOM, for Excel) and report.json: file, sheet, output, status, findings, error, time, baseline. Every file under the input folder has a row; status is ok, warnings, errors, unpaired, failed, skipped, skipped (exists) or skipped (not a form file). A workbook holding several forms (one per sheet) gives one output per form, named after the sheet.

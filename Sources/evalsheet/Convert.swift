@@ -5,6 +5,7 @@ import Foundation
 /// `evalsheet convert INPUT OUTPUT`: one form from any format to any other.
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "convert",
         abstract: "Convert a form from one format to another.",
         discussion: """
         Formats come from the extensions (.tsv/.txt, .csv, .json, .xlsx) or from --from/--to. A folder holding an unzipped .xlsx reads like the file.

@@ -5,6 +5,7 @@ import Foundation
 /// `evalsheet diff A B`: field-by-field differences between two forms in any formats.
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract: "Show the fields that differ between two forms (any formats). Exit 0 when equal, 1 when different.",
         discussion: """
         Decimals compare by value (10 equals 10.00). --format json prints {a, b, equal, differences: [{path, label, a, b}]}.

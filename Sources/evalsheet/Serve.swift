@@ -6,6 +6,7 @@ import Foundation
 /// `evalsheet serve`: the web page for clerks and its API, on Hummingbird.
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Serve the web page where clerks drop forms, read the findings and download the results.",
         discussion: """
         Binds 127.0.0.1 unless told otherwise. With --token (or EVALSHEET_TOKEN) the API needs the token, as a bearer token or through the page's login.

@@ -5,6 +5,7 @@ import Foundation
 /// `evalsheet validate FILE`: what a finance office checks before accepting a form.
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Check a form: required inputs, types, arithmetic; with --baseline, greyed fields against the system.",
         discussion: """
         Exit codes: 0 no error (warnings allowed), 1 errors found, 2 the file cannot be read.
