@@ -14,10 +14,8 @@ enum BatchText {
         let noExport = outcomes.filter(\.lacksExport).map(\.shownName)
         let noForm = outcomes.filter { $0.status == .unpaired && $0.input.isEmpty }.flatMap(\.baselines)
         var lines = [BilingualText(
-            en: String(format: "%@%d converted, %d failed, %d skipped in %.2f s; report in %@", interrupted ? "interrupted: " : "",
-                       converted, failed, skipped, seconds, report),
-            zh: String(format: "%@已转换 %d 个，失败 %d 个，跳过 %d 个，用时 %.2f 秒；报告见 %@", interrupted ? "已中断：" : "",
-                       converted, failed, skipped, seconds, report))]
+            en: "\(interrupted ? "interrupted: " : "")\(converted) converted, \(failed) failed, \(skipped) skipped in \(seconds.fixedText(places: 2)) s; report in \(report)",
+            zh: "\(interrupted ? "已中断：" : "")已转换 \(converted) 个，失败 \(failed) 个，跳过 \(skipped) 个，用时 \(seconds.fixedText(places: 2)) 秒；报告见 \(report)")]
         for (names, en, zh) in [(withErrors, "with errors", "张表有错误"), (noExport, "without a system export", "张表没有对应的系统导出"),
                                 (noForm, "system exports without a filled form", "份系统导出没有对应的已填表")] where !names.isEmpty {
             lines.append(BilingualText(en: "\(names.count) \(en): \(list(names))", zh: "\(names.count) \(zh)：\(list(names))"))

@@ -11,7 +11,7 @@ public enum BatchReport {
             let findings = (outcome.notes.map { "[note] \($0.text(language))" }
                 + outcome.findings.map { Reports.describe($0, language: language) }).joined(separator: "; ")
             lines.append([outcome.input, outcome.sheet ?? "", outcome.output ?? "", outcome.status.rawValue, findings,
-                          outcome.error?.text(language) ?? "", String(format: "%.1f", outcome.milliseconds),
+                          outcome.error?.text(language) ?? "", outcome.milliseconds.fixedText(places: 1),
                           outcome.baselines.joined(separator: "; ")].map(field).joined(separator: ","))
         }
         if interrupted { lines.append(",,,interrupted,,\(field(BatchMessages.interrupted.text(language))),,") }
@@ -46,7 +46,7 @@ public enum BatchReport {
                     $0.field("message", .string(finding.message(language)))
                 } }))
                 $0.field("error", outcome.error.map { .string($0.text(language)) } ?? .raw("null"))
-                $0.field("milliseconds", .raw(String(format: "%.1f", outcome.milliseconds)))
+                $0.field("milliseconds", .raw(outcome.milliseconds.fixedText(places: 1)))
                 $0.field("notes", .array(outcome.notes.map { .string($0.text(language)) }))
             } }))
         }
