@@ -335,11 +335,11 @@ struct LayoutReader {
             let itemIndex = indicators[i].categories[c].items.count
             let prefix = IndicatorPath.item(i, c, itemIndex) + "."
             for (cell, text, column) in texts {
-                let key = cell.itemKey!
+                let key = cell.itemKey!, path = prefix + key
                 let ref = CellReference.name(row: rows[rowIndex].number, column: column)
-                reading.cells[prefix + key] = ref
+                reading.cells[path] = ref
                 item[key] = try parse(stored(text, row: rowIndex, column: column - shift, format: cell.effectiveFormat),
-                                      format: cell.effectiveFormat, path: prefix + key, ref: ref)
+                                      format: cell.effectiveFormat, path: path, ref: ref)
             }
             indicators[i].categories[c].items.append(item)
         }
