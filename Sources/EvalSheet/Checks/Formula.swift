@@ -16,7 +16,7 @@ struct Formula {
     }
 
     /// The fields the formula refers to.
-    var references: [String] { Pattern(text).fields }
+    var references: [String] { Pattern.fields(in: text) }
 
     private enum Token: Equatable {
         case number(Decimal), field(String), name(String), symbol(String)

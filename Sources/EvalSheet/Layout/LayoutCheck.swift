@@ -11,7 +11,7 @@ struct LayoutCheck {
         guard catalog.moneyUnits[layout.moneyUnit] != nil else {
             throw mistake("moneyUnit", "\"\(layout.moneyUnit)\" is not one of \(catalog.moneyUnits.keys.sorted().joined(separator: ", "))")
         }
-        var placed: [String: String] = [:]
+        var placed: [String: (row: Int, cell: Int)] = [:]
         var sawHeader = false
         var itemsRows = 0
         for (r, row) in layout.rows.enumerated() {
@@ -21,27 +21,30 @@ struct LayoutCheck {
                 guard sawHeader else { throw mistake("rows[\(r)].kind", "the items row needs a header row above it") }
             }
             for (c, cell) in row.cells.enumerated() {
-                let key = "rows[\(r)].cells[\(c)]"
-                if let field = cell.field { try check(field: field, in: row.kind, key: key + ".field") }
-                for field in cell.pattern?.fields ?? [] { try check(field: field, in: row.kind, key: key + ".pattern") }
-                for field in cell.label.map({ Pattern($0).fields }) ?? [] { try check(field: field, in: row.kind, key: key + ".label") }
+                // made only for a message: most cells need none, and a layout has some two hundred
+                func key() -> String { "rows[\(r)].cells[\(c)]" }
+                if let field = cell.field { try check(field: field, in: row.kind, key: key() + ".field") }
+                for field in cell.pattern?.fields ?? [] { try check(field: field, in: row.kind, key: key() + ".pattern") }
+                for field in cell.label.map(Pattern.fields(in:)) ?? [] { try check(field: field, in: row.kind, key: key() + ".label") }
                 for synonym in cell.synonyms {
-                    for field in Pattern(synonym).fields { try check(field: field, in: row.kind, key: key + ".synonyms") }
+                    for field in Pattern.fields(in: synonym) { try check(field: field, in: row.kind, key: key() + ".synonyms") }
                 }
                 if let formula = cell.formula {
-                    for field in Pattern(formula).fields where !known(field, itemsAllowed: true) {
-                        throw mistake(key + ".formula", "unknown field \"\(field)\" (see Templates/fields.json)")
+                    for field in Pattern.fields(in: formula) where !known(field, itemsAllowed: true) {
+                        throw mistake(key() + ".formula", "unknown field \"\(field)\" (see Templates/fields.json)")
                     }
                 }
                 for (name, path) in [("notAbove", cell.notAbove), ("codeField", cell.codeField)] {
-                    if let path, !known(path, itemsAllowed: true) { throw mistake("\(key).\(name)", "unknown field \"\(path)\"") }
+                    if let path, !known(path, itemsAllowed: true) { throw mistake("\(key()).\(name)", "unknown field \"\(path)\"") }
                 }
                 if cell.label == nil, cell.field == nil, cell.text == nil, cell.pattern == nil {
-                    throw mistake(key, "a cell needs a label, text, pattern or field")
+                    throw mistake(key(), "a cell needs a label, text, pattern or field")
                 }
                 for path in cell.placedFields where path != "extras" {
-                    if let other = placed[path] { throw mistake(key, "duplicate field \"\(path)\", already placed at \(other)") }
-                    placed[path] = key
+                    if let other = placed[path] {
+                        throw mistake(key(), "duplicate field \"\(path)\", already placed at rows[\(other.row)].cells[\(other.cell)]")
+                    }
+                    placed[path] = (r, c)
                 }
             }
         }
@@ -54,9 +57,9 @@ struct LayoutCheck {
         }
     }
 
-    private func check(field: String, in kind: Layout.RowKind, key: String) throws {
+    private func check(field: String, in kind: Layout.RowKind, key: @autoclosure () -> String) throws {
         guard known(field, itemsAllowed: kind == .items) else {
-            throw mistake(key, "unknown field \"\(field)\" (see Templates/fields.json)")
+            throw mistake(key(), "unknown field \"\(field)\" (see Templates/fields.json)")
         }
     }
 

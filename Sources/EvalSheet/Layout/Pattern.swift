@@ -14,14 +14,7 @@ public struct Pattern: Sendable {
 
     public init(_ raw: String) {
         self.raw = raw
-        var parts: [Part] = []
-        var rest = Substring(raw)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            if open > rest.startIndex { parts.append(.literal(String(rest[..<open]))) }
-            parts.append(.field(String(rest[rest.index(after: open)..<close])))
-            rest = rest[rest.index(after: close)...]
-        }
-        if !rest.isEmpty { parts.append(.literal(String(rest))) }
+        let parts = Self.parts(of: raw)
         self.parts = parts
         normalizedParts = parts.map { part in
             if case .literal(let text) = part { return .literal(LabelText.normalized(text)) }
@@ -29,8 +22,30 @@ public struct Pattern: Sendable {
         }
     }
 
+    /// The literal parts and the fields in braces of `raw`, in order; the braces are found among the UTF-8 bytes,
+    /// where a search by Character took 6M instructions of every start-up.
+    private static func parts(of raw: String) -> [Part] {
+        var parts: [Part] = []
+        let bytes = raw.utf8
+        var rest = bytes.startIndex
+        while let open = bytes[rest...].firstIndex(of: UInt8(ascii: "{")), let close = bytes[open...].firstIndex(of: UInt8(ascii: "}")) {
+            if open > rest { parts.append(.literal(String(raw[rest..<open]))) }
+            parts.append(.field(String(raw[bytes.index(after: open)..<close])))
+            rest = bytes.index(after: close)
+        }
+        if rest < bytes.endIndex { parts.append(.literal(String(raw[rest...]))) }
+        return parts
+    }
+
     /// The fields named in braces.
-    public var fields: [String] { parts.compactMap { if case .field(let path) = $0 { path } else { nil } } }
+    public var fields: [String] { Self.fields(of: parts) }
+
+    /// The fields named in braces in `text`, found without making the pattern (whose literal parts are normalised).
+    static func fields(in text: String) -> [String] { fields(of: parts(of: text)) }
+
+    private static func fields(of parts: [Part]) -> [String] {
+        parts.compactMap { if case .field(let path) = $0 { path } else { nil } }
+    }
 
     /// The normalised label when the pattern holds no field.
     var plainLabel: String? {
