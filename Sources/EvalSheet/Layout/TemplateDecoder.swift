@@ -3,13 +3,17 @@
 enum TemplateDecoder {
     /// A parsed JSON value.
     indirect enum Value {
-        case object([String: Value])
+        /// Members in file order: the objects of a layout hold a few short keys, found faster by comparing them (short
+        /// strings compare as two words) than by hashing, and a repeated key counts as its last occurrence.
+        case object([Member])
         case array([Value])
         case string(String)
         case number(Double)
         case bool(Bool)
         case null
     }
+
+    typealias Member = (key: String, value: Value)
 
     static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
         var parser = Parser(bytes: Array(text.utf8))
@@ -22,7 +26,7 @@ enum TemplateDecoder {
     static func keys(of decoder: any Decoder) throws -> [String] {
         guard let tree = decoder as? TreeDecoder else { return try decoder.container(keyedBy: AnyKey.self).allKeys.map(\.stringValue) }
         guard case .object(let members) = tree.value else { throw mismatch(tree.value, "an object", tree.codingPath) }
-        return Array(members.keys)
+        return members.map(\.key)
     }
 
     // MARK: Parsing
@@ -53,7 +57,7 @@ enum TemplateDecoder {
             switch bytes[index] {
             case UInt8(ascii: "{"):
                 index += 1
-                var members: [String: Value] = [:]
+                var members: [Member] = []
                 skipSpace()
                 if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
                 while true {
@@ -62,7 +66,7 @@ enum TemplateDecoder {
                     skipSpace()
                     guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':'") }
                     index += 1
-                    members[key] = try value(depth: depth + 1)
+                    members.append((key, try value(depth: depth + 1)))
                     skipSpace()
                     guard index < bytes.count else { throw failure("unexpected end") }
                     if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -191,19 +195,25 @@ enum TemplateDecoder {
     }
 
     private struct Keyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
-        let members: [String: Value]
+        let members: [Member]
         let codingPath: [any CodingKey]
-        var allKeys: [Key] { members.keys.compactMap(Key.init(stringValue:)) }
+        var allKeys: [Key] { members.compactMap { Key(stringValue: $0.key) } }
 
-        func contains(_ key: Key) -> Bool { members[key.stringValue] != nil }
+        /// The value of member `key` (its last occurrence), if the object has it.
+        private func value(_ key: Key) -> Value? {
+            let name = key.stringValue
+            return members.last { $0.key == name }?.value
+        }
+
+        func contains(_ key: Key) -> Bool { value(key) != nil }
 
         func decodeNil(forKey key: Key) throws -> Bool {
-            if case .null = members[key.stringValue] { return true }
+            if case .null = value(key) { return true }
             return false
         }
 
         private func member(_ key: Key) throws -> Value {
-            guard let value = members[key.stringValue] else {
+            guard let value = value(key) else {
                 throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "missing"))
             }
             return value
@@ -215,20 +225,20 @@ enum TemplateDecoder {
 
         /// One lookup for an optional member, where the protocol's default looks the key up three times.
         func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
-            guard let value = members[key.stringValue] else { return nil }
+            guard let value = value(key) else { return nil }
             if case .null = value { return nil }
             return try TemplateDecoder.decode(value, as: type, at: TemplateDecoder.appending(codingPath, key))
         }
 
         func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
-            guard let value = members[key.stringValue] else { return nil }
+            guard let value = value(key) else { return nil }
             if case .string(let text) = value { return text }
             if case .null = value { return nil }
             return try TemplateDecoder.decode(value, as: type, at: TemplateDecoder.appending(codingPath, key))
         }
 
         func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
-            guard let value = members[key.stringValue] else { return nil }
+            guard let value = value(key) else { return nil }
             if case .null = value { return nil }
             return try TemplateDecoder.decode(value, as: type, at: TemplateDecoder.appending(codingPath, key))
         }
