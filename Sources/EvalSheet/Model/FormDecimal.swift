@@ -148,7 +148,7 @@ public struct FormDecimal: Sendable, Equatable, Comparable, CustomStringConverti
 
     /// How many significant digits the value has (`2555831.40` has 8), as Excel counts its 15.
     public var significantDigits: Int {
-        let digits = description.filter(\.isASCIIDigit).drop { $0 == "0" }
+        let digits = description.utf8.filter { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.drop { $0 == UInt8(ascii: "0") }
         let trimmed = significantScale < scale ? digits.dropLast(scale - significantScale) : digits[...]
         return max(1, trimmed.count)
     }
