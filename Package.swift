@@ -23,9 +23,10 @@ let package = Package(
         .systemLibrary(name: "CZip", path: "Sources/CZip", providers: [.apt(["libzip-dev"])]),
         .systemLibrary(name: "CExpat", path: "Sources/CExpat", providers: [.apt(["libexpat1-dev"])]),
         .target(name: "CMallocTuning", path: "Sources/CMallocTuning"),
+        .target(name: "CStdioFilter", path: "Sources/CStdioFilter"),
         .target(
             name: "EvalSheet",
-            dependencies: ["CXlsxWriter", "CZip", "CExpat"],
+            dependencies: ["CXlsxWriter", "CZip", "CExpat", "CStdioFilter"],
             path: "Sources/EvalSheet",
             plugins: ["EmbedTemplatesPlugin"]
         ),

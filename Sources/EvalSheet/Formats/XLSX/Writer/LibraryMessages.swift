@@ -1,68 +1,43 @@
+import CStdioFilter
 import Foundation
 
-/// Keeps libxlsxwriter's own `[ERROR]`/`[WARNING]` lines (printed straight to stderr) out of evalsheet's output, which
-/// reports every failure in one line of its own. From the first workbook written on, stderr runs through a pipe whose
-/// reader passes everything else on as it comes, so workbooks close in parallel (a lock around each close, with
-/// stderr swapped for a file meanwhile, made a 2-job batch of 1,000 TSV → XLSX take 1.6–1.8 s instead of 1.1–1.5 s).
+/// Keeps libxlsxwriter's own `[ERROR]`/`[WARNING]` lines out of evalsheet's output, which reports every failure in one
+/// line of its own. The library prints them through stdio's `stderr`; from the first workbook written on, that stream
+/// is one that passes every other line on to file descriptor 2 as it is written (evalsheet's own messages go to the
+/// descriptor directly), so workbooks close in parallel: a lock around each close, with the descriptor swapped for a
+/// file meanwhile, made a 2-job batch of 1,000 TSV → XLSX take 1.6–1.8 s instead of 1.1–1.2 s.
 enum LibraryMessages {
     private static let installed: Bool = install()
-    /// The stderr the process started with, which the reader writes to.
-    nonisolated(unsafe) private static var original: Int32 = -1
-    private static let drained = DispatchSemaphore(value: 0)
+    /// Used only inside the stream's writes, which stdio makes one at a time.
+    nonisolated(unsafe) private static var filter = LibraryLineFilter()
 
     static func withheld<T>(_ body: () -> T) -> T {
         _ = installed
         return body()
     }
 
-    /// Puts the pipe in front of stderr and starts its reader; at exit, stderr is restored and the pipe drained.
     private static func install() -> Bool {
-        var ends: [Int32] = [0, 0]
-        guard pipe(&ends) == 0 else { return false }
-        fflush(nil)
-        original = dup(STDERR_FILENO)
-        guard original >= 0, dup2(ends[1], STDERR_FILENO) >= 0 else {
-            for fd in ends + [original] where fd >= 0 { close(fd) }
-            original = -1
-            return false
-        }
-        close(ends[1])
-        _ = fcntl(ends[0], F_SETFD, FD_CLOEXEC)
-        let reader = ends[0], target = original
-        let thread = Thread {
-            var filter = LibraryLineFilter()
-            var buffer = [UInt8](repeating: 0, count: 4096)
-            while true {
-                let count = buffer.withUnsafeMutableBytes { read(reader, $0.baseAddress, $0.count) }
-                if count < 0, errno == EINTR { continue }
-                let forwarded = count > 0 ? filter.pass(buffer[0..<count]) : filter.finish()
-                forwarded.withUnsafeBytes { bytes in
-                    var offset = 0
-                    while offset < bytes.count {
-                        let written = write(target, bytes.baseAddress! + offset, bytes.count - offset)
-                        if written < 0, errno == EINTR { continue }
-                        guard written > 0 else { break }
-                        offset += written
-                    }
-                }
-                if count <= 0 { break }
+        evalsheet_route_stdio_stderr { _, bytes, count in
+            guard let bytes, count > 0 else { return 0 }
+            let kept = bytes.withMemoryRebound(to: UInt8.self, capacity: count) {
+                LibraryMessages.filter.pass(UnsafeBufferPointer(start: $0, count: count))
             }
-            close(reader)
-            drained.signal()
-        }
-        thread.start()
-        atexit {
-            fflush(nil)
-            // stderr back to what it was closes the pipe's last writer: the reader passes on the rest and stops
-            dup2(LibraryMessages.original, STDERR_FILENO)
-            _ = LibraryMessages.drained.wait(timeout: .now() + 2)
-        }
-        return true
+            kept.withUnsafeBytes { kept in
+                var offset = 0
+                while offset < kept.count {
+                    let written = write(STDERR_FILENO, kept.baseAddress! + offset, kept.count - offset)
+                    if written < 0, errno == EINTR { continue }
+                    guard written > 0 else { break }
+                    offset += written
+                }
+            }
+            return count
+        } == 0
     }
 }
 
-/// Decides, byte by byte as they come, which of stderr's lines are libxlsxwriter's (`[ERROR]…`, `[WARNING]…`) and
-/// passes on the others at once, partial lines (a progress bar's `\r…`) included.
+/// Decides, byte by byte as they come, which lines are libxlsxwriter's (`[ERROR]…`, `[WARNING]…`) and passes on the
+/// others at once, partial lines included; the start of a line is held back only while it may still be a marker.
 struct LibraryLineFilter {
     private static let markers: [[UInt8]] = [Array("[ERROR]".utf8), Array("[WARNING]".utf8)]
     /// The start of a line that may still become a marker.
@@ -96,11 +71,5 @@ struct LibraryLineFilter {
             if byte == UInt8(ascii: "\n") { atLineStart = true }
         }
         return out
-    }
-
-    /// What is still held back when the stream ends.
-    mutating func finish() -> [UInt8] {
-        defer { pending.removeAll() }
-        return pending
     }
 }
