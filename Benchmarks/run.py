@@ -250,7 +250,7 @@ def batch_xlsx_to_json():
     return whole(evalsheet, "batch", xlsx_in, fresh("batch-xlsx-out"), "--to", "json")
 
 
-ours_ms, theirs_ms = interleaved(3, batch_xlsx_to_json, lambda: whole(sys.executable, "-c", openpyxl_loop, xlsx_in))
+ours_ms, theirs_ms = interleaved(5, batch_xlsx_to_json, lambda: whole(sys.executable, "-c", openpyxl_loop, xlsx_in))
 report("batch of 200 seed XLSX → JSON, vs openpyxl loop (whole runs)", ours_ms, theirs_ms, 20)
 
 # 200 TSV forms → XLSX on one job, against the floor writing the same 200 workbooks, both whole processes
@@ -266,7 +266,7 @@ def batch_tsv_to_xlsx():
     return whole(evalsheet, "batch", tsv_in, fresh("batch-tsv-out"), "--to", "xlsx", "--jobs", "1")
 
 
-ours_ms, theirs_ms = interleaved(3, batch_tsv_to_xlsx, lambda: whole(floor, seed_dump, os.path.join(outputs, "seed-floor.xlsx"), "200"))
+ours_ms, theirs_ms = interleaved(5, batch_tsv_to_xlsx, lambda: whole(floor, seed_dump, os.path.join(outputs, "seed-floor.xlsx"), "200"))
 report("batch --jobs 1 of 200 TSV → XLSX, vs floor writing 200 (ours/floor)", ours_ms, theirs_ms, 1.5, higher_is_better=False)
 
 print("\ntargets:")
