@@ -151,4 +151,21 @@ import Testing
         #expect(result.stderr == "evalsheet: \(output): cannot write the workbook (File too large); check the disk has room and the folder is writable\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty, "no output and no temporary file")
     }
+
+    @Test func aFullDiskInATwoJobBatchGivesOneLineAFileAndNoneOfTheLibrarys() throws {
+        let dir = TestFiles.temporaryDirectory()
+        let input = dir.appendingPathComponent("in"), output = dir.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        for n in 0..<4 {
+            try FileManager.default.copyItem(at: TestFiles.fixture("tsv/000_e57ca213149e2c8b.txt"), to: input.appendingPathComponent("form-\(n).txt"))
+        }
+        let result = try MeasuredRun.run(["batch", input.path, output.path, "--to", "xlsx", "--jobs", "2", "--lang", "en"],
+                                         launcher: MeasuredRun.withSmallFiles)
+        #expect(result.status == 1)
+        let failures = result.stderr.split(separator: "\n").filter { $0.hasPrefix("failed: ") }
+        #expect(failures.count == 4 && failures.allSatisfy { $0.hasSuffix("cannot write the workbook (File too large); check the disk has room and the folder is writable") },
+                "\(result.stderr)")
+        #expect(!result.stderr.contains("[ERROR]") && !result.stderr.contains("[WARNING]"), "\(result.stderr)")
+        #expect(result.stderr.contains("0 converted, 4 failed"))
+    }
 }

@@ -4,9 +4,9 @@
 #include <stddef.h>
 #include <sys/types.h>
 
-/// Replaces stdio's `stderr` (what C libraries print with) by an unbuffered stream whose bytes go to `write`; file
-/// descriptor 2 stays as it is. Returns 0, or -1 when the stream cannot be made (fopencookie is not visible from
-/// Swift's Glibc module).
-int evalsheet_route_stdio_stderr(ssize_t (*write)(void *cookie, const char *bytes, size_t count));
+/// Replaces stdio's `stderr` (what C libraries print with) by an unbuffered stream whose bytes go to `sink`; file
+/// descriptor 2 stays as it is. Returns 0, or -1 when the stream cannot be made. In C because fopencookie is not
+/// visible from Swift's Glibc module.
+int evalsheet_route_stdio_stderr(ssize_t (*sink)(void *cookie, const char *bytes, size_t count));
 
 #endif

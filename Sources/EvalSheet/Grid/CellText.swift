@@ -53,13 +53,13 @@ enum CellText {
         guard start < bytes.count, !needle.isEmpty else { return nil }
         // memchr to each candidate first byte, then memcmp: a byte-by-byte loop cost 29,000 instructions a seed read
         return bytes.withUnsafeBytes { haystack in
-            needle.withUnsafeBytes { needle in
+            needle.withUnsafeBytes { needleBytes in
                 let base = haystack.baseAddress!
                 var index = start
-                while index + needle.count <= haystack.count {
-                    guard let hit = memchr(base + index, Int32(needle[0]), haystack.count - needle.count + 1 - index) else { return nil }
+                while index + needleBytes.count <= haystack.count {
+                    guard let hit = memchr(base + index, Int32(needleBytes[0]), haystack.count - needleBytes.count + 1 - index) else { return nil }
                     index = base.distance(to: UnsafeRawPointer(hit))
-                    if memcmp(base + index, needle.baseAddress!, needle.count) == 0 { return index }
+                    if memcmp(base + index, needleBytes.baseAddress!, needleBytes.count) == 0 { return index }
                     index += 1
                 }
                 return nil

@@ -3,8 +3,8 @@
 enum TemplateDecoder {
     /// A parsed JSON value.
     indirect enum Value {
-        /// Members in file order: the objects of a layout hold a few short keys, found faster by comparing them (short
-        /// strings compare as two words) than by hashing, and a repeated key counts as its last occurrence.
+        /// Members in file order: the objects of a layout hold a few keys, mostly of up to 15 bytes (which compare as two
+        /// words), found faster by comparing than by hashing; a repeated key counts as its last occurrence.
         case object([Member])
         case array([Value])
         case string(String)

@@ -23,7 +23,8 @@ public struct XLSXFormat: FormFormat {
         let target = try LayoutConversion.target(for: form, requested: options.layout)
         let written = LayoutConversion.prepare(form, for: target)
         var notes = LayoutConversion.notes(for: form, in: target)
-        // paths are made for the few long numbers only: making one for every item value took a tenth of a 10,000-item write
+        // paths are made for the few long numbers only (these notes took 351M of a 10,000-item convert's 3,531M
+        // instructions when every item value had one made and sorted; 161M since)
         func tooLong(_ value: FieldValue) -> FormDecimal? { value.decimal.flatMap { $0.significantDigits > 15 ? $0 : nil } }
         let decimals = written.values.compactMap { path, value in tooLong(value).map { (path, $0) } }
             + written.indicators.enumerated().flatMap { i, indicator in

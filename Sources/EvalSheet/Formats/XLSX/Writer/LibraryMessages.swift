@@ -2,22 +2,15 @@ import CStdioFilter
 import Foundation
 
 /// Keeps libxlsxwriter's own `[ERROR]`/`[WARNING]` lines out of evalsheet's output, which reports every failure in one
-/// line of its own. The library prints them through stdio's `stderr`; from the first workbook written on, that stream
-/// is one that passes every other line on to file descriptor 2 as it is written (evalsheet's own messages go to the
-/// descriptor directly), so workbooks close in parallel: a lock around each close, with the descriptor swapped for a
-/// file meanwhile, made a 2-job batch of 1,000 TSV → XLSX take 1.6–1.8 s instead of 1.1–1.2 s.
+/// line of its own. The library prints them through stdio's `stderr`; before the process's first workbook, that stream
+/// is replaced, for the rest of the process, by one that passes every other line on to file descriptor 2 as it is
+/// written (evalsheet's own messages go to the descriptor directly). Workbooks so close in parallel: a lock around each
+/// close, with the descriptor swapped for a file meanwhile, made a 2-job batch of 1,000 TSV → XLSX take 1.6–1.8 s,
+/// against 1.09–1.26 s.
 enum LibraryMessages {
-    private static let installed: Bool = install()
-    /// Used only inside the stream's writes, which stdio makes one at a time.
-    nonisolated(unsafe) private static var filter = LibraryLineFilter()
-
-    static func withheld<T>(_ body: () -> T) -> T {
-        _ = installed
-        return body()
-    }
-
-    private static func install() -> Bool {
-        evalsheet_route_stdio_stderr { _, bytes, count in
+    /// Replaces the stream once; when it cannot be made, the library's lines show as they are.
+    static let filtered: Void = {
+        _ = evalsheet_route_stdio_stderr { _, bytes, count in
             guard let bytes, count > 0 else { return 0 }
             let kept = bytes.withMemoryRebound(to: UInt8.self, capacity: count) {
                 LibraryMessages.filter.pass(UnsafeBufferPointer(start: $0, count: count))
@@ -32,12 +25,16 @@ enum LibraryMessages {
                 }
             }
             return count
-        } == 0
-    }
+        }
+    }()
+
+    /// Used only inside the stream's writes, which stdio makes one at a time (it locks the stream).
+    nonisolated(unsafe) private static var filter = LibraryLineFilter()
 }
 
-/// Decides, byte by byte as they come, which lines are libxlsxwriter's (`[ERROR]…`, `[WARNING]…`) and passes on the
-/// others at once, partial lines included; the start of a line is held back only while it may still be a marker.
+/// Decides which lines of each write are libxlsxwriter's (`[ERROR]…`, `[WARNING]…`) and passes on the others at once,
+/// partial lines included. Each of the library's lines comes in one write (one `fprintf` to an unbuffered stream), so
+/// nothing is held from one write to the next: a line start that could still have become a marker goes on at the end.
 struct LibraryLineFilter {
     private static let markers: [[UInt8]] = [Array("[ERROR]".utf8), Array("[WARNING]".utf8)]
     /// The start of a line that may still become a marker.
@@ -69,6 +66,11 @@ struct LibraryLineFilter {
             }
             out.append(byte)
             if byte == UInt8(ascii: "\n") { atLineStart = true }
+        }
+        if !pending.isEmpty {
+            out += pending
+            pending.removeAll()
+            atLineStart = false
         }
         return out
     }

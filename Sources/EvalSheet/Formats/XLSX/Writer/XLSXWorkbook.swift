@@ -13,6 +13,7 @@ final class XLSXWorkbook {
 
     /// Starts a workbook that libxlsxwriter will write to `path` on `close()`.
     init(path: String) throws {
+        _ = LibraryMessages.filtered
         self.path = path
         var options = lxw_workbook_options()
         options.tmpdir = Self.partsFolder
@@ -40,7 +41,7 @@ final class XLSXWorkbook {
     /// limit): one line with the system's reason, exit 2, and none of libxlsxwriter's own `[ERROR]` lines.
     func close() throws {
         errno = 0
-        let (result, reason) = LibraryMessages.withheld { (workbook_close(workbook), errno) }
+        let (result, reason) = (workbook_close(workbook), errno)
         workbook = nil
         guard result == LXW_NO_ERROR else {
             let why = reason != 0 ? String(cString: strerror(reason)) : String(cString: lxw_strerror(result))
