@@ -231,7 +231,7 @@ def interleaved(rounds, *bodies):
 
 
 # the seed as LibreOffice saves it, read into the model, against the same libraries doing the least a reader must
-read_rounds = [(ours("read-xlsx", seed_xlsx, 300), json.loads(run(read_floor, seed_xlsx, "300"))["median_ms"]) for _ in range(3)]
+read_rounds = [(ours("read-xlsx", seed_xlsx, 300), json.loads(run(read_floor, seed_xlsx, "300"))["median_ms"]) for _ in range(5)]
 report("read seed XLSX (→ model), vs libzip + expat floor (ours/floor)",
        min(r[0] for r in read_rounds), min(r[1] for r in read_rounds), 2, higher_is_better=False)
 
