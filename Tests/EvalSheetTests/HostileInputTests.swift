@@ -62,4 +62,16 @@ import Testing
         let error = #expect(throws: EvalSheetError.self) { try TestFiles.readForm(TestFiles.fixture("bad/xxe-external-entity.xlsx")) }
         #expect(error?.message.contains("root:") == false)
     }
+
+    @Test func aFileIsReadWholeWhateverSizeItClaims() throws {
+        let seed = TestFiles.fixture("tsv/000_e57ca213149e2c8b.txt")
+        #expect(try FormFiles.readData(seed.path) == Data(contentsOf: seed))
+        // /proc files claim a size of 0 and hold more: the buffer grows until the end
+        let status = String(decoding: try FormFiles.readData("/proc/self/status"), as: UTF8.self)
+        #expect(status.hasPrefix("Name:") && status.contains("VmRSS:"))
+        let big = TestFiles.temporaryDirectory().appendingPathComponent("big.tsv")
+        #expect(FileManager.default.createFile(atPath: big.path, contents: nil) && truncate(big.path, off_t(FormFiles.maximumInputBytes + 1)) == 0)
+        let error = #expect(throws: EvalSheetError.self) { try FormFiles.readData(big.path) }
+        #expect(error?.message == "larger than 256 MiB; this is not a single form")
+    }
 }

@@ -103,13 +103,35 @@ public enum FormFiles {
             let reason = String(cString: strerror(errno))
             throw EvalSheetError(.unreadable, "cannot open (\(reason)); check the path and its permissions", zh: "无法打开（\(reason)）；请检查路径及其权限")
         }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
             throw EvalSheetError(.unreadable, "not a regular file; give the path of a form file", zh: "不是普通文件；请给出表文件的路径")
         }
         guard info.st_size <= maximumInputBytes else { throw tooLarge }
-        return handle.readData(ofLength: maximumInputBytes + 1)
+        let data = try readAll(descriptor, size: Int(info.st_size))
+        guard data.count <= maximumInputBytes else { throw tooLarge }
+        return data
+    }
+
+    /// The rest of the open file, up to one byte past the limit: a buffer of the size fstat gave takes it in one read
+    /// (FileHandle read it in 4 KiB calls, and stat it again), and grows when the file has grown since.
+    private static func readAll(_ descriptor: Int32, size: Int) throws -> Data {
+        var data = Data(count: min(size, maximumInputBytes) + 1)
+        var count = 0
+        while count < data.count {
+            let got = data.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + count, $0.count - count) }
+            if got < 0, errno == EINTR { continue }
+            guard got >= 0 else {
+                let reason = String(cString: strerror(errno))
+                throw EvalSheetError(.unreadable, "cannot read (\(reason)); check the disk and the file", zh: "无法读取（\(reason)）；请检查磁盘和文件")
+            }
+            if got == 0 { break }
+            count += got
+            if count == data.count, data.count <= maximumInputBytes { data.count = min(2 * data.count, maximumInputBytes + 1) }
+        }
+        data.count = count
+        return data
     }
 
     private static var tooLarge: EvalSheetError {
