@@ -90,7 +90,7 @@ public struct FormValidator {
     private mutating func checkFormulas(_ form: Form, _ fields: [FormField]) {
         for field in fields {
             guard let cell = field.cell, let formula = cell.formula, let found = field.value.decimal,
-                  let expected = Formula(text: formula).evaluate(form) else { continue }
+                  let expected = cell.parsedFormula?.evaluate(form) else { continue }
             // The formula rounds where the form rounds (ROUND(…, 2)); sums of amounts stay exact.
             let rounded = FormDecimal(expected, atLeast: found.scale)
             guard rounded != found else { continue }

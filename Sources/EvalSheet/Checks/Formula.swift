@@ -3,13 +3,22 @@ import Foundation
 /// A layout's Excel formula (`ROUND({funds.weight}*MIN({funds.executionRate},100)/100,2)`) evaluated in exact
 /// decimals, so one declaration is both the spreadsheet's formula and the check: + - * / = < > <= >= <>, parentheses,
 /// IF, ROUND (half up), MIN, MAX, SUM; `{path}` is a field (an empty one counts 0, as in Excel), `{item.x}` every item's.
-struct Formula {
+struct Formula: Sendable {
     let text: String
+    /// The parsed formula; nil when it is malformed.
+    private let tree: Node?
+
+    /// Parses `text` once: a layout's cells hold their formulas parsed (`Layout.Cell.parsedFormula`), checked on every form.
+    init(text: String) {
+        self.text = text
+        var parser = Parser(tokens: Self.tokens(text))
+        tree = parser.expression().flatMap { parser.atEnd ? $0 : nil }
+    }
 
     /// The value, or nil when the formula cannot be evaluated (a division by zero, a malformed formula) or every
     /// field it refers to is empty.
     func evaluate(_ form: Form) -> Decimal? {
-        guard let tree = Self.parsed.tree(of: text) else { return nil }
+        guard let tree else { return nil }
         var referencedAny = false
         guard let value = tree.value(in: form, referencedAny: &referencedAny), referencedAny else { return nil }
         return value
@@ -22,25 +31,8 @@ struct Formula {
         case number(Decimal), field(String), name(String), symbol(String)
     }
 
-    /// Every formula parsed once per process: a layout has a few formulas, checked on every form.
-    private static let parsed = Parsed()
-
-    private final class Parsed: @unchecked Sendable {
-        private let lock = NSLock()
-        private var byText: [String: Node?] = [:]
-
-        /// The formula's tree, nil when it is malformed.
-        func tree(of text: String) -> Node? {
-            if let known = lock.withLock({ byText[text] }) { return known }
-            var parser = Parser(tokens: Formula.tokens(text))
-            let tree = parser.expression().flatMap { parser.atEnd ? $0 : nil }
-            lock.withLock { byText[text] = .some(tree) }
-            return tree
-        }
-    }
-
     /// A parsed formula.
-    private indirect enum Node {
+    private indirect enum Node: Sendable {
         case number(Decimal)
         case field(String)
         /// `SUM({item.x})`: the field of every item.

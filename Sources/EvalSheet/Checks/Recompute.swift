@@ -12,8 +12,8 @@ extension Form {
         var dependsOnInput = Set(layout.rows.flatMap(\.fields).filter { $0.effectiveRole.isInput }.map { $0.field! })
         var cells: [Layout.Cell] = []
         for cell in layout.rows.flatMap(\.cells) {
-            guard let path = cell.field, let formula = cell.formula,
-                  Formula(text: formula).references.contains(where: dependsOnInput.contains) else { continue }
+            guard let path = cell.field, let formula = cell.parsedFormula,
+                  formula.references.contains(where: dependsOnInput.contains) else { continue }
             dependsOnInput.insert(path)
             cells.append(cell)
         }
@@ -25,8 +25,8 @@ extension Form {
     func recomputing(_ cells: [Layout.Cell], asExcel: Bool = false) -> Form {
         var form = self
         for cell in cells {
-            guard let path = cell.field, let formula = cell.formula else { continue }
-            guard let value = Formula(text: formula).evaluate(form) ?? (asExcel ? 0 : nil) else { continue }
+            guard let path = cell.field, let formula = cell.parsedFormula else { continue }
+            guard let value = formula.evaluate(form) ?? (asExcel ? 0 : nil) else { continue }
             form[path] = .decimal(FormDecimal(value, atLeast: form.decimal(path)?.scale ?? 0))
         }
         return form

@@ -136,6 +136,8 @@ public struct Layout: Decodable, Sendable {
         public let style: String?
         /// An Excel formula over `{field}` references; the same formula checks the value in decimals.
         public let formula: String?
+        /// `formula` parsed once, for the checks and the recomputed totals.
+        let parsedFormula: Formula?
         /// The finding code when the value disagrees with its formula.
         public let rule: String?
         public let notAbove: String?
@@ -179,6 +181,7 @@ public struct Layout: Decodable, Sendable {
             tsvCol = try container.decodeIfPresent(Column.self, forKey: .tsvCol)
             style = try container.decodeIfPresent(String.self, forKey: .style)
             formula = try container.decodeIfPresent(String.self, forKey: .formula)
+            parsedFormula = formula.map { Formula(text: $0) }
             rule = try container.decodeIfPresent(String.self, forKey: .rule)
             notAbove = try container.decodeIfPresent(String.self, forKey: .notAbove)
             codeField = try container.decodeIfPresent(String.self, forKey: .codeField)

@@ -39,7 +39,7 @@ public enum LayoutConversion {
         guard let own = form.layout, own != layout.id, let source = try? Layouts.named(own) else { return [] }
         return layout.formulaCells.filter { cell in
             guard let theirs = source.cell(forField: cell.field!)?.formula else { return false }
-            return theirs != cell.formula && Formula(text: cell.formula!).references.allSatisfy(source.has)
+            return theirs != cell.formula && cell.parsedFormula!.references.allSatisfy(source.has)
         }
     }
 

@@ -93,7 +93,7 @@ public enum FormFiles {
     /// The bytes of `path`, refusing what is not a readable regular file of sane size.
     public static func readData(_ path: String) throws -> Data {
         if path == "-" {
-            let data = FileHandle.standardInput.readData(ofLength: maximumInputBytes + 1)
+            let data = try readAll(STDIN_FILENO, size: 64 << 10)
             guard data.count <= maximumInputBytes else { throw tooLarge }
             return data
         }
@@ -114,8 +114,8 @@ public enum FormFiles {
         return data
     }
 
-    /// The rest of the open file, up to one byte past the limit: a buffer of the size fstat gave takes it in one read
-    /// (FileHandle read it in 4 KiB calls, and stat it again), and grows when the file has grown since.
+    /// The rest of the open file, up to one byte past the limit: a buffer of `size` (what fstat gave) takes a file in one
+    /// read (FileHandle read it in 4 KiB calls, and stat it again), and grows for more (a file grown since, stdin).
     private static func readAll(_ descriptor: Int32, size: Int) throws -> Data {
         var data = Data(count: min(size, maximumInputBytes) + 1)
         var count = 0

@@ -15,15 +15,7 @@ enum LibraryMessages {
             let kept = bytes.withMemoryRebound(to: UInt8.self, capacity: count) {
                 LibraryMessages.filter.pass(UnsafeBufferPointer(start: $0, count: count))
             }
-            kept.withUnsafeBytes { kept in
-                var offset = 0
-                while offset < kept.count {
-                    let written = write(STDERR_FILENO, kept.baseAddress! + offset, kept.count - offset)
-                    if written < 0, errno == EINTR { continue }
-                    guard written > 0 else { break }
-                    offset += written
-                }
-            }
+            try? AtomicFile.writeAll(Data(kept), to: STDERR_FILENO)
             return count
         }
     }()
