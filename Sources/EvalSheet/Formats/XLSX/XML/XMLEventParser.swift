@@ -20,15 +20,7 @@ struct XMLName {
     fileprivate let pointer: UnsafePointer<XML_Char>
 
     /// `x:c` → `c`.
-    fileprivate init(_ name: UnsafePointer<XML_Char>) {
-        var start = name
-        var cursor = name
-        while cursor.pointee != 0 {
-            if cursor.pointee == 0x3A { start = cursor + 1 }
-            cursor += 1
-        }
-        pointer = start
-    }
+    fileprivate init(_ name: UnsafePointer<XML_Char>) { pointer = localName(name) }
 
     static func == (name: XMLName, text: StaticString) -> Bool { cStringEquals(name.pointer, text) }
     static func != (name: XMLName, text: StaticString) -> Bool { !cStringEquals(name.pointer, text) }
@@ -39,11 +31,11 @@ struct XMLName {
 struct XMLAttributes {
     fileprivate let pointer: UnsafeMutablePointer<UnsafePointer<XML_Char>?>?
 
-    subscript(_ name: String) -> String? { value(name).map { String(cString: $0) } }
+    subscript(_ name: StaticString) -> String? { value(name).map { String(cString: $0) } }
 
     /// The value of attribute `name` when it is plain digits (`r="12"`, `s="3"`), read without making a String; nil
     /// when it is absent or anything else.
-    func digits(_ name: String) -> Int? {
+    func digits(_ name: StaticString) -> Int? {
         guard var cursor = value(name) else { return nil }
         var result = 0, count = 0
         while case let byte = UInt8(bitPattern: cursor.pointee), byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), count < 18 {
@@ -55,10 +47,10 @@ struct XMLAttributes {
     }
 
     /// The value of attribute `name` as expat holds it, valid during the `start` call only.
-    func value(_ name: String) -> UnsafePointer<XML_Char>? {
+    func value(_ name: StaticString) -> UnsafePointer<XML_Char>? {
         guard var cursor = pointer else { return nil }
         while let key = cursor.pointee, let value = cursor.advanced(by: 1).pointee {
-            if localNameEquals(key, name) { return value }
+            if cStringEquals(localName(key), name) { return value }
             cursor = cursor.advanced(by: 2)
         }
         return nil
@@ -74,26 +66,16 @@ private func cStringEquals(_ cString: UnsafePointer<XML_Char>, _ text: StaticStr
     return strncmp(cString, UnsafeRawPointer(text.utf8Start).assumingMemoryBound(to: CChar.self), count) == 0 && cString[count] == 0
 }
 
-/// True when the C name, without its namespace prefix, is `name`.
-private func localNameEquals(_ cName: UnsafePointer<XML_Char>, _ name: String) -> Bool {
-    var start = cName
-    var cursor = cName
+/// The C name without its namespace prefix: `x:c` → `c`.
+@inline(__always)
+private func localName(_ name: UnsafePointer<XML_Char>) -> UnsafePointer<XML_Char> {
+    var start = name
+    var cursor = name
     while cursor.pointee != 0 {
         if cursor.pointee == 0x3A { start = cursor + 1 }
         cursor += 1
     }
-    var matches = true
-    name.utf8.withContiguousStorageIfAvailable { bytes in
-        var index = 0
-        var c = start
-        while c.pointee != 0 {
-            if index >= bytes.count || UInt8(bitPattern: c.pointee) != bytes[index] { matches = false; return }
-            index += 1
-            c += 1
-        }
-        matches = index == bytes.count
-    }
-    return matches
+    return start
 }
 
 /// A hardened expat parser: no DTDs, no entity declarations, no external entities; errors name the part and line.
