@@ -11,7 +11,10 @@ final class SheetPart: XMLEventHandler {
     private let sharedStrings: [String]
     private let styles: StylesPart
     private var formats: [Int: NumberFormat] = [:]
-    private var cells: [Int: [(column: Int, text: String, number: String?)]] = [:]
+    /// The rows met so far with their cells, in the order first met (sheets list them top to bottom).
+    private var rows: [(number: Int, cells: [(column: Int, text: String, number: String?)])] = []
+    /// Where each row number sits in `rows`, for a cell whose row is not the one being filled.
+    private var rowPositions: [Int: Int] = [:]
     private var cellCount = 0
     private(set) var failure: EvalSheetError?
 
@@ -36,8 +39,8 @@ final class SheetPart: XMLEventHandler {
         let sheet = SheetPart(sharedStrings: sharedStrings, styles: styles)
         try XMLEventParser.parse(data, part: part, into: sheet)
         if let failure = sheet.failure { throw failure }
-        var grid = Grid(rows: sheet.cells.keys.sorted().map { number in
-            let values = sheet.cells[number]!
+        let inOrder = zip(sheet.rows, sheet.rows.dropFirst()).allSatisfy { $0.number < $1.number }
+        var grid = Grid(rows: (inOrder ? sheet.rows : sheet.rows.sorted { $0.number < $1.number }).map { number, values in
             let width = (values.map(\.column).max() ?? -1) + 1
             var row = Array(repeating: "", count: width)
             var numbers: [String?] = values.contains { $0.number != nil } ? Array(repeating: nil, count: width) : []
@@ -108,16 +111,30 @@ final class SheetPart: XMLEventHandler {
         case .number:
             if value.isEmpty { return }
             let text = String(decoding: value, as: UTF8.self)
-            if formats[style] == nil { formats[style] = NumberFormat.of(code: styles.formatCode(style: style)) }
+            let format: NumberFormat
+            if let known = formats[style] {
+                format = known
+            } else {
+                format = NumberFormat.of(code: styles.formatCode(style: style))
+                formats[style] = format
+            }
             let plain = NumberFormat.plainStored(text)
-            shown = formats[style]!.display(text, plain: plain)
+            shown = format.display(text, plain: plain)
             number = plain ?? NumberFormat.stored(text)
         case .inlineString, .other: shown = XString.decode(String(decoding: value, as: UTF8.self))
         }
         guard !shown.isEmpty || number != nil else { return }
         cellCount += 1
         if cellCount > Self.maximumCells { return fail("more than \(Self.maximumCells) cells on one sheet; not a form", zh: "一张工作表上超过 \(Self.maximumCells) 个单元格；不是表") }
-        cells[row, default: []].append((column, shown, number))
+        let cell = (column, shown, number)
+        if let last = rows.last?.number, last == row {
+            rows[rows.count - 1].cells.append(cell)
+        } else if let position = rowPositions[row] {
+            rows[position].cells.append(cell)
+        } else {
+            rowPositions[row] = rows.count
+            rows.append((row, [cell]))
+        }
     }
 
     private func fail(_ message: String, zh: String) {
