@@ -102,10 +102,10 @@ bench: deps
 FUZZ_SECONDS ?= 60
 FUZZ_TSV_RSS_MB ?= 256
 FUZZ_SOURCES = $(shell find Sources/EvalSheet -name '*.swift') $(wildcard Sources/evalsheet-fuzz/*.swift)
-FUZZ_RUN = out/fuzz/evalsheet-fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 -print_final_stats=1
+FUZZ_RUN = LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/fuzz/lsan-suppressions.txt out/fuzz/evalsheet-fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 -print_final_stats=1
 
 fuzz: build
-	rm -rf out/fuzz/corpus out/fuzz/evalsheet-fuzz && mkdir -p out/fuzz/corpus/tsv out/fuzz/corpus/json out/fuzz/corpus/xlsx out/fuzz/corpus/sheet-xml out/fuzz/corpus/tsv-memory out/fuzz/corpus/xlsx-roundtrip out/fuzz/crashes
+	rm -rf out/fuzz/corpus out/fuzz/crashes out/fuzz/evalsheet-fuzz && mkdir -p out/fuzz/corpus/tsv out/fuzz/corpus/json out/fuzz/corpus/xlsx out/fuzz/corpus/sheet-xml out/fuzz/corpus/tsv-memory out/fuzz/corpus/xlsx-roundtrip out/fuzz/crashes
 	find Fixtures -name '*.txt' -o -name '*.tsv' | xargs -I{} cp {} out/fuzz/corpus/tsv/
 	find Fixtures -name '*.json' -size -1M | xargs -I{} cp {} out/fuzz/corpus/json/
 	find Fixtures -name '*.xlsx' -size -100k | xargs -I{} cp {} out/fuzz/corpus/xlsx/
@@ -113,9 +113,12 @@ fuzz: build
 	printf 'x\t\ty\n' > out/fuzz/corpus/tsv-memory/cells && printf '\351\241\271\t' > out/fuzz/corpus/tsv-memory/cjk
 	printf '=HYPERLINK("x")' > out/fuzz/corpus/xlsx-roundtrip/formula && printf 'a\r\nb\001_x0041_' > out/fuzz/corpus/xlsx-roundtrip/escapes
 	cp $$(find .build/plugins/outputs -name EmbeddedTemplates.swift | head -1) out/fuzz/EmbeddedTemplates.swift
+	mkdir -p out/fuzz/CStdioFilter && printf 'module CStdioFilter {\n    header "%s"\n    export *\n}\n' \
+		"$(CURDIR)/Sources/CStdioFilter/include/stdio_filter.h" > out/fuzz/CStdioFilter/module.modulemap
+	cc -O2 -c -fsanitize=address -I Sources/CStdioFilter/include Sources/CStdioFilter/stdio_filter.c -o out/fuzz/stdio_filter.o
 	swiftc -O -sanitize=fuzzer,address -parse-as-library -DFUZZING -module-name EvalSheet \
-		-I Sources/CXlsxWriter -I Sources/CZip -I Sources/CExpat $(FUZZ_SOURCES) \
-		out/fuzz/EmbeddedTemplates.swift -o out/fuzz/evalsheet-fuzz 2>&1 | grep -v "warning: Cannot export local symbol" || true
+		-I Sources/CXlsxWriter -I Sources/CZip -I Sources/CExpat -I out/fuzz/CStdioFilter $(FUZZ_SOURCES) \
+		out/fuzz/EmbeddedTemplates.swift out/fuzz/stdio_filter.o -o out/fuzz/evalsheet-fuzz 2>&1 | grep -v "warning: Cannot export local symbol" || true
 	test -x out/fuzz/evalsheet-fuzz
 	for format in tsv json xlsx sheet-xml; do \
 		EVALSHEET_FUZZ_FORMAT=$$format $(FUZZ_RUN) out/fuzz/corpus/$$format -rss_limit_mb=2048 -max_len=200000 \
@@ -125,7 +128,7 @@ fuzz: build
 		-rss_limit_mb=$(FUZZ_TSV_RSS_MB) -max_len=4096 -artifact_prefix=out/fuzz/crashes/tsv-memory- 2>&1 | grep -E 'Done|peak_rss|ERROR|SUMMARY' || exit 1
 	EVALSHEET_FUZZ_FORMAT=xlsx-roundtrip $(FUZZ_RUN) out/fuzz/corpus/xlsx-roundtrip -rss_limit_mb=2048 -max_len=2000 \
 		-artifact_prefix=out/fuzz/crashes/xlsx-roundtrip- 2>&1 | grep -E 'Done|peak_rss|ERROR|SUMMARY' || exit 1
-	@echo "crashes found: $$(ls out/fuzz/crashes | wc -l)"
+	@found=$$(ls out/fuzz/crashes | wc -l); echo "crashes found: $$found"; test $$found -eq 0
 
 clean:
 	rm -rf .build .build-* out
