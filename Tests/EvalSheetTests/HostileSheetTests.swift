@@ -99,6 +99,8 @@ import Testing
 
     static let awkwardTexts = [
         "a\u{1}b\u{1F}c", "行一\r\n行二\r行三", "x\u{FFFE}y\u{FFFF}z", "_x0041_ stays _x005F_ too", "_x000D_",
+        // make fuzz: libxlsxwriter writes the control as `_x0007_`, whose underscore closes the `_x0041` before it
+        "=E~\u{7}\u{7}b\u{1}_x0041\u{7}", "_x0041\r", "_x0041\t and _x0041\n stay",
         "=HYPERLINK(\"http://evil\",\"点我\")", "+1", "-2", "@SUM(A1)", "'=already quoted", "''+two", "'plain", "😀 astral",
     ]
 
@@ -130,8 +132,10 @@ import Testing
         #expect(XString.decode("_x12G4_ and _x12") == "_x12G4_ and _x12")
     }
 
-    @Test func aNULIsRefusedNotTruncated() throws {
-        let form = try seedNamed("before\u{0}after")
+    /// The second: a NUL with a combining mark after it, one Character that is not "\0" (make fuzz's round trip found it).
+    @Test(arguments: ["before\u{0}after", "-\u{0}\u{0742}HO)I"])
+    func aNULIsRefusedNotTruncated(name: String) throws {
+        let form = try seedNamed(name)
         let error = #expect(throws: EvalSheetError.self) { try XLSXFormat().write(form, options: WriteOptions()) }
         #expect(error?.message == "project.name: the text holds a NUL character, which a spreadsheet cell cannot hold; remove it and convert again")
     }

@@ -14,7 +14,7 @@ enum XString {
         var result: [UInt16] = []
         result.reserveCapacity(units.count)
         for (index, unit) in units.enumerated() {
-            if unit == 0xFFFE || unit == 0xFFFF || (unit == 0x5F && escape(at: index, in: units) != nil) {
+            if unit == 0xFFFE || unit == 0xFFFF || (unit == 0x5F && readsAsEscape(at: index, in: units)) {
                 result += Array(String(format: "_x%04X_", unit).utf16)
             } else {
                 result.append(unit)
@@ -46,7 +46,21 @@ enum XString {
 
     /// The unit of the `_xHHHH_` escape starting at `index`, nil when none starts there.
     private static func escape(at index: Int, in units: [UInt16]) -> UInt16? {
-        guard index + 6 < units.count, units[index] == 0x5F, units[index + 1] == 0x78, units[index + 6] == 0x5F else { return nil }
+        guard index + 6 < units.count, units[index + 6] == 0x5F else { return nil }
+        return hexUnit(at: index, in: units)
+    }
+
+    /// True when the text at `index` will read as an escape once written: `_xHHHH_`, or `_xHHHH` before a C0
+    /// control, which libxlsxwriter writes as `_x0007_`, so its underscore closes the one before (found by make fuzz).
+    private static func readsAsEscape(at index: Int, in units: [UInt16]) -> Bool {
+        guard index + 6 < units.count, hexUnit(at: index, in: units) != nil else { return false }
+        let next = units[index + 6]
+        return next == 0x5F || (next < 0x20 && next != 0x09 && next != 0x0A)
+    }
+
+    /// The unit of `_xHHHH` at `index`, nil when the text there is anything else.
+    private static func hexUnit(at index: Int, in units: [UInt16]) -> UInt16? {
+        guard index + 5 < units.count, units[index] == 0x5F, units[index + 1] == 0x78 else { return nil }
         var value: UInt16 = 0
         for unit in units[(index + 2)...(index + 5)] {
             guard let digit = Unicode.Scalar(unit).flatMap({ Character($0).hexDigitValue }) else { return nil }
