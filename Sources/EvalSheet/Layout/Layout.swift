@@ -135,8 +135,8 @@ public struct Layout: Decodable, Sendable {
         public let tsvCol: Column?
         public let style: String?
         /// An Excel formula over `{field}` references; the same formula checks the value in decimals.
-        public let formula: String?
-        /// `formula` parsed once, for the checks and the recomputed totals.
+        public var formula: String? { parsedFormula?.text }
+        /// The formula, parsed once when the layout loads, for the checks and the recomputed totals.
         let parsedFormula: Formula?
         /// The finding code when the value disagrees with its formula.
         public let rule: String?
@@ -180,8 +180,7 @@ public struct Layout: Decodable, Sendable {
             mergeDown = try container.decodeIfPresent(MergeDown.self, forKey: .mergeDown)
             tsvCol = try container.decodeIfPresent(Column.self, forKey: .tsvCol)
             style = try container.decodeIfPresent(String.self, forKey: .style)
-            formula = try container.decodeIfPresent(String.self, forKey: .formula)
-            parsedFormula = formula.map { Formula(text: $0) }
+            parsedFormula = try container.decodeIfPresent(String.self, forKey: .formula).map { Formula(text: $0) }
             rule = try container.decodeIfPresent(String.self, forKey: .rule)
             notAbove = try container.decodeIfPresent(String.self, forKey: .notAbove)
             codeField = try container.decodeIfPresent(String.self, forKey: .codeField)

@@ -58,7 +58,7 @@ final class SheetPart: XMLEventHandler {
         guard failure == nil else { return }
         switch name {
         case "row":
-            row = (attributes.digits("r") ?? attributes["r"].flatMap { Int($0) }).map { $0 - 1 } ?? row + 1
+            row = attributes.integer("r").map { $0 - 1 } ?? row + 1
             column = -1
             if row < 0 || row >= Self.maximumRows { fail("row \(attributes["r"] ?? "") lies beyond Excel's 1,048,576 rows", zh: "第 \(attributes["r"] ?? "") 行超出 Excel 的 1,048,576 行") }
         case "c":
@@ -74,7 +74,7 @@ final class SheetPart: XMLEventHandler {
             }
             hasFormula = false
             type = CellType(attributes.value("t"))
-            style = attributes.digits("s") ?? attributes["s"].flatMap { Int($0) } ?? 0
+            style = attributes.integer("s") ?? 0
             value.removeAll(keepingCapacity: true)
         case "f": hasFormula = true
         case "v": capturing = true

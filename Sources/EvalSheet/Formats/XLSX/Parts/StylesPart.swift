@@ -26,16 +26,11 @@ final class StylesPart: XMLEventHandler {
     func start(_ name: XMLName, attributes: XMLAttributes) {
         switch name {
         case "numFmt":
-            if let id = Self.formatID(attributes), let code = attributes["formatCode"] { customFormats[id] = code }
+            if let id = attributes.integer("numFmtId"), let code = attributes["formatCode"] { customFormats[id] = code }
         case "cellXfs": inCellXfs = true
-        case "xf" where inCellXfs: styleFormatIDs.append(Self.formatID(attributes) ?? 0)
+        case "xf" where inCellXfs: styleFormatIDs.append(attributes.integer("numFmtId") ?? 0)
         default: break
         }
-    }
-
-    /// `numFmtId`, read from its digits in place where it is plain digits, as it always is.
-    private static func formatID(_ attributes: XMLAttributes) -> Int? {
-        attributes.digits("numFmtId") ?? attributes["numFmtId"].flatMap { Int($0) }
     }
 
     func end(_ name: XMLName) { if name == "cellXfs" { inCellXfs = false } }

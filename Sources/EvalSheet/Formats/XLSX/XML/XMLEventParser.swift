@@ -46,6 +46,10 @@ struct XMLAttributes {
         return cursor.pointee == 0 && count > 0 ? result : nil
     }
 
+    /// The value of attribute `name` as a whole number: from its digits in place (as spreadsheets write it), else
+    /// from its text (`+7`, ` 12`); nil when it is absent or not a number.
+    func integer(_ name: StaticString) -> Int? { digits(name) ?? self[name].flatMap { Int($0) } }
+
     /// The value of attribute `name` as expat holds it, valid during the `start` call only.
     func value(_ name: StaticString) -> UnsafePointer<XML_Char>? {
         guard var cursor = pointer else { return nil }
