@@ -28,15 +28,14 @@ extension Form {
             }
             let level1 = layout.label(forField: "indicator.name"), level2 = layout.label(forField: "category.name")
             for (i, indicator) in indicators.enumerated() {
-                result.append(FormField(path: IndicatorPath.indicator(i) + ".name", role: .system, label: level1, value: .text(indicator.name), cell: nil))
-                result.append(FormField(path: IndicatorPath.indicator(i) + ".weight", role: .system, label: level1, value: .decimal(indicator.weight), cell: nil))
+                result.append(FormField(path: IndicatorPath.indicator(i, field: "name"), role: .system, label: level1, value: .text(indicator.name), cell: nil))
+                result.append(FormField(path: IndicatorPath.indicator(i, field: "weight"), role: .system, label: level1, value: .decimal(indicator.weight), cell: nil))
                 for (c, category) in indicator.categories.enumerated() {
-                    result.append(FormField(path: IndicatorPath.category(i, c) + ".name", role: .system,
+                    result.append(FormField(path: IndicatorPath.category(i, c, field: "name"), role: .system,
                                             label: level2, value: .text(category.name), cell: nil))
                     for (n, item) in category.items.enumerated() {
-                        let itemPath = IndicatorPath.item(i, c, n) + "."
                         for column in itemColumns {
-                            result.append(FormField(path: itemPath + column.key, role: column.role,
+                            result.append(FormField(path: IndicatorPath.item(i, c, n, field: column.key), role: column.role,
                                                     label: column.label, value: item[column.key] ?? column.empty, cell: column.cell))
                         }
                     }
@@ -49,9 +48,30 @@ extension Form {
 
 /// The JSON paths of the indicator table, `indicators[i].categories[c].items[n]`, written and read in one place.
 enum IndicatorPath {
-    static func indicator(_ i: Int) -> String { "indicators[\(i)]" }
-    static func category(_ i: Int, _ c: Int) -> String { "indicators[\(i)].categories[\(c)]" }
-    static func item(_ i: Int, _ c: Int, _ n: Int) -> String { "indicators[\(i)].categories[\(c)].items[\(n)]" }
+    static func indicator(_ i: Int, field: String? = nil) -> String { path(i, nil, nil, field) }
+    static func category(_ i: Int, _ c: Int, field: String? = nil) -> String { path(i, c, nil, field) }
+    static func item(_ i: Int, _ c: Int, _ n: Int, field: String? = nil) -> String { path(i, c, n, field) }
+
+    /// The path down to the deepest index given, then `.field` (every form has thousands of them).
+    private static func path(_ i: Int, _ c: Int?, _ n: Int?, _ field: String?) -> String {
+        ASCIIText.make(capacity: 96 + (field?.utf8.count ?? 0)) { text in
+            text.append("indicators[")
+            text.append(i)
+            if let c {
+                text.append("].categories[")
+                text.append(c)
+            }
+            if let n {
+                text.append("].items[")
+                text.append(n)
+            }
+            text.append("]")
+            if let field {
+                text.append(".")
+                text.append(field)
+            }
+        }
+    }
 
     /// The indexes back out of `indicators[i].categories[c].items[n].…`.
     static func itemIndexes(_ path: String) -> (Int, Int, Int)? {

@@ -119,14 +119,14 @@ public struct FormValidator {
             let sum = indicator.categories.flatMap(\.items).compactMap { $0.decimal("weight") }.reduce(FormDecimal(0), +)
             levelWeights.append(indicator.weight ?? (itemsHaveWeights ? sum : nil))
             if itemsHaveWeights, let weight = indicator.weight, weight != sum {
-                add(.error, "indicator-weight", IndicatorPath.indicator(i) + ".weight", expected: sum.description, found: weight.description,
+                add(.error, "indicator-weight", IndicatorPath.indicator(i, field: "weight"), expected: sum.description, found: weight.description,
                     zh: "“\(indicator.name)”的分值应等于其三级指标分值之和：应为\(sum)，现为\(weight)。",
                     en: "The weight of \(indicator.name) must equal the sum of its items' weights: expected \(sum), found \(weight).")
             }
             for (c, category) in indicator.categories.enumerated() {
                 for (n, item) in category.items.enumerated() {
                     guard let score = item.decimal("score"), let weight = item.decimal("weight"), score > weight else { continue }
-                    add(.error, "score-above-weight", IndicatorPath.item(i, c, n) + ".score", expected: "≤ \(weight)", found: score.description,
+                    add(.error, "score-above-weight", IndicatorPath.item(i, c, n, field: "score"), expected: "≤ \(weight)", found: score.description,
                         zh: "得分\(score)超过了该项分值\(weight)。", en: "The score \(score) is above the item's weight \(weight).")
                 }
             }

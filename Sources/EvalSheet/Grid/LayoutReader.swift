@@ -294,17 +294,17 @@ struct LayoutReader {
                 if let name = parsed.name, name != indicators.last?.name {
                     indicators.append(Indicator(name: name))
                     startedIndicator = true
-                    reading.cells[IndicatorPath.indicator(indicators.count - 1) + ".name"] = cellName
+                    reading.cells[IndicatorPath.indicator(indicators.count - 1, field: "name")] = cellName
                 }
                 if let weight = parsed.weight {
                     guard !indicators.isEmpty else {
                         throw EvalSheetError(.invalidForm, "cell \(cellName): weight \(level1Text) comes before any 一级指标; put the 一级指标 name first", zh: "单元格 \(cellName)：权重 \(level1Text) 出现在任何一级指标之前；请先填写一级指标名称")
                     }
                     indicators[indicators.count - 1].weight = weight
-                    reading.cells[IndicatorPath.indicator(indicators.count - 1) + ".weight"] = cellName
+                    reading.cells[IndicatorPath.indicator(indicators.count - 1, field: "weight")] = cellName
                 }
             } else if !level1Text.isEmpty {
-                throw EvalSheetError.badValue(cell: cellName, path: IndicatorPath.indicator(indicators.count) + ".weight",
+                throw EvalSheetError.badValue(cell: cellName, path: IndicatorPath.indicator(indicators.count, field: "weight"),
                                               label: "一级指标", expected: ("a name with its weight such as 产出指标 (50分)", "带分值的名称，如 产出指标 (50分)"), found: level1Text)
             }
             var texts: [(Layout.Cell, String, Int)] = []
@@ -326,7 +326,7 @@ struct LayoutReader {
             if (startedIndicator && (!level2Name.isEmpty || texts.contains { !$0.1.isBlank }))
                 || (!level2Name.isEmpty && level2Name != indicators[i].categories.last?.name) {
                 indicators[i].categories.append(Category(name: level2Name, weight: parsed2?.weight))
-                reading.cells[IndicatorPath.category(i, indicators[i].categories.count - 1) + ".name"] =
+                reading.cells[IndicatorPath.category(i, indicators[i].categories.count - 1, field: "name")] =
                     CellReference.name(row: rows[rowIndex].number, column: level2Column)
             }
             guard !isPlaceholder, !indicators[i].categories.isEmpty else { continue }

@@ -160,7 +160,6 @@ public struct SheetLayout: Sendable {
                 for (n, item) in (category.items.isEmpty ? [Item()] : category.items).enumerated() {
                     let index = rows.count
                     var row = Row(index: index, template: templateRow, cells: [])
-                    let itemPrefix = IndicatorPath.item(i, c, n)
                     for source in templateRow.cells {
                         let isFirst: Bool
                         let content: Content
@@ -181,9 +180,9 @@ public struct SheetLayout: Sendable {
                         guard isFirst else { continue }
                         let path: String?
                         switch source.field {
-                        case "indicator.name": path = IndicatorPath.indicator(i) + ".name"
-                        case "category.name": path = IndicatorPath.category(i, c) + ".name"
-                        case .some: path = source.itemKey.map { itemPrefix + "." + $0 }
+                        case "indicator.name": path = IndicatorPath.indicator(i, field: "name")
+                        case "category.name": path = IndicatorPath.category(i, c, field: "name")
+                        case .some: path = source.itemKey.map { IndicatorPath.item(i, c, n, field: $0) }
                         case nil: path = nil
                         }
                         row.cells.append(Cell(row: index, column: source.col.index, content: content, source: source,

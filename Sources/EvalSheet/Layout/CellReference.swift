@@ -13,18 +13,14 @@ public enum CellReference {
 
     /// 0 → `A`, 26 → `AA`.
     public static func columnLetters(_ index: Int) -> String {
-        var letters = ""
-        var value = index + 1
-        while value > 0 {
-            let remainder = (value - 1) % 26
-            letters = String(UnicodeScalar(UInt8(65 + remainder))) + letters
-            value = (value - 1) / 26
-        }
-        return letters
+        ASCIIText.make(capacity: 14) { $0.appendColumnLetters(index) }
     }
 
-    /// Zero-based row and column → `C9`.
+    /// Zero-based row and column → `C9`; built from its bytes (by interpolation, a name took 2,000 instructions).
     public static func name(row: Int, column: Int) -> String {
-        "\(columnLetters(column))\(row + 1)"
+        ASCIIText.make(capacity: 34) {
+            $0.appendColumnLetters(column)
+            $0.append(row + 1)
+        }
     }
 }

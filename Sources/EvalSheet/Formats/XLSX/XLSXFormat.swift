@@ -30,7 +30,7 @@ public struct XLSXFormat: FormFormat {
             + written.indicators.enumerated().flatMap { i, indicator in
                 indicator.categories.enumerated().flatMap { c, category in
                     category.items.enumerated().flatMap { n, item in
-                        item.values.compactMap { key, value in tooLong(value).map { (IndicatorPath.item(i, c, n) + "." + key, $0) } }
+                        item.values.compactMap { key, value in tooLong(value).map { (IndicatorPath.item(i, c, n, field: key), $0) } }
                     }
                 }
             }

@@ -104,9 +104,14 @@ enum XMLEventParser {
         init(handler: XMLEventHandler, parser: XML_Parser) { self.handler = handler; self.parser = parser }
     }
 
+    /// The salt of expat's hash tables, random once a process: unset, expat asks the kernel for a new one for every
+    /// part (six system calls an .xlsx file); an attacker still cannot know it, which is what the salt is for.
+    private static let hashSalt = UInt.random(in: 1...UInt.max)
+
     static func parse(_ data: Data, part: String, into handler: XMLEventHandler) throws {
         guard let parser = XML_ParserCreate("UTF-8") else { throw EvalSheetError(.unreadable, "out of memory parsing \(part)", zh: "解析 \(part) 时内存不足") }
         defer { XML_ParserFree(parser) }
+        XML_SetHashSalt(parser, hashSalt)
         let context = Context(handler: handler, parser: parser)
         let unmanaged = Unmanaged.passRetained(context)
         defer { unmanaged.release() }
