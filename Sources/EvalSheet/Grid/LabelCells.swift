@@ -4,14 +4,21 @@ import Foundation
 /// every layout tried on the grid. Each cell also carries a hash of its bytes (and of the `label` of `label:value`),
 /// so a search for a label compares integers before it compares text.
 final class LabelCells {
-    /// One row's cells as labels compare.
-    struct Row {
+    /// One row's cells as labels compare; a class, so handing a row to each label search costs one reference count,
+    /// not one for each of its arrays.
+    final class Row {
         /// Normalised texts (`""` for cells too long to be a label).
         let texts: [String]
         /// `LabelHash.of` each text.
         let hashes: [Int]
         /// The hash of the part before the first `:`, for cells holding `label:value`; 0 otherwise.
         let prefixHashes: [Int]
+
+        init(texts: [String], hashes: [Int], prefixHashes: [Int]) {
+            self.texts = texts
+            self.hashes = hashes
+            self.prefixHashes = prefixHashes
+        }
     }
 
     /// The grid's rows that hold anything.
@@ -59,12 +66,13 @@ enum LabelHash {
 
     /// True when `text` starts with `prefix`, byte for byte (both normalised); `whole` asks for the whole text.
     static func bytes(of text: String, startWith prefix: String, whole: Bool) -> Bool {
-        var text = text, prefix = prefix
-        return text.withUTF8 { t in
-            prefix.withUTF8 { p in
-                (whole ? t.count == p.count : t.count >= p.count) && (p.isEmpty || memcmp(t.baseAddress!, p.baseAddress!, p.count) == 0)
-            }
-        }
+        let (textCount, prefixCount) = (text.utf8.count, prefix.utf8.count)
+        guard whole ? textCount == prefixCount : textCount >= prefixCount else { return false }
+        // Compared in place where both are stored contiguously (always, once normalised); copied otherwise.
+        if let equal = text.utf8.withContiguousStorageIfAvailable({ t in
+            prefix.utf8.withContiguousStorageIfAvailable { p in p.isEmpty || memcmp(t.baseAddress!, p.baseAddress!, p.count) == 0 }
+        }), let equal { return equal }
+        return text.utf8.starts(with: prefix.utf8)
     }
 
     /// The hash of the whole text, and of the part before its first `:` (0 when it has none).

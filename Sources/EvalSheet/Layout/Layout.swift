@@ -2,7 +2,10 @@ import Foundation
 
 /// One layout of the form as a file of Templates/layouts/ declares it: its rows, labels (with synonyms), fields and
 /// formulas. It drives reading, writing, the field list of the checks and the formulas, so a layout is data.
-public struct Layout: Decodable, Sendable {
+/// A class: every read passes layouts around (detection scores each one), and a copy of the struct counted a
+/// reference for each of its twenty-odd arrays and strings. Unchecked Sendable: `load` fills in the derived
+/// properties before the layout is shared, and nothing changes it after.
+public final class Layout: Decodable, @unchecked Sendable {
     /// The id used by `--layout` and the JSON's `layout` key.
     public let id: String
     public let title: String
@@ -263,7 +266,7 @@ public struct Layout: Decodable, Sendable {
 
     /// Decodes and checks one layout file; every mistake names the file and the key.
     static func load(file: String, text: String) throws -> Layout {
-        var layout: Layout
+        let layout: Layout
         do {
             layout = try TemplateDecoder.decode(Layout.self, from: text)
         } catch {
