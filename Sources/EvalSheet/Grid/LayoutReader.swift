@@ -30,7 +30,7 @@ struct LayoutReader {
     private func titleStart(before row: Int, after previous: Int) -> Int {
         var start = row
         for candidate in stride(from: row - 1, through: max(previous + 1, row - Self.titleLookback), by: -1) {
-            if normalized(candidate).contains(where: { $0.contains("自评表") }) { start = candidate }
+            if normalized(candidate).contains(where: { LabelText.range(of: "自评表", in: $0[...], last: false) != nil }) { start = candidate }
         }
         return start
     }
@@ -51,7 +51,8 @@ struct LayoutReader {
     }
 
     private func read(_ segment: Range<Int>) throws -> FormReading {
-        var reading = FormReading(form: Form())
+        var reading = FormReading(form: Form(reservingCapacity: layout.placedFieldCount))
+        reading.cells.reserveCapacity(layout.placedFieldCount)
         reading.form.layout = layout.id
         var header = Header()
         var unlabeledRows = 0
@@ -308,6 +309,7 @@ struct LayoutReader {
                                               label: "一级指标", expected: ("a name with its weight such as 产出指标 (50分)", "带分值的名称，如 产出指标 (50分)"), found: level1Text)
             }
             var texts: [(Layout.Cell, String, Int)] = []
+            texts.reserveCapacity(itemCells.count)
             for cell in itemCells {
                 let (text, column) = value(at: cell.col.index, in: rowIndex, under: header, paragraphs: false, shift: shift)
                 texts.append((cell, text, column))
@@ -331,7 +333,7 @@ struct LayoutReader {
             }
             guard !isPlaceholder, !indicators[i].categories.isEmpty else { continue }
             let c = indicators[i].categories.count - 1
-            var item = Item()
+            var item = Item(reservingCapacity: texts.count)
             let itemIndex = indicators[i].categories[c].items.count
             let prefix = IndicatorPath.item(i, c, itemIndex) + "."
             for (cell, text, column) in texts {

@@ -298,6 +298,9 @@ public final class Layout: Decodable, @unchecked Sendable {
         return form
     }
 
+    /// How many fields the layout places (item fields counted once), what a form read in it holds about.
+    var placedFieldCount: Int { fieldCells.count }
+
     /// The cell that places `path` (`funds.weight`, `item.score`), if this layout has one.
     public func cell(forField path: String) -> Cell? { fieldCells[path] }
 

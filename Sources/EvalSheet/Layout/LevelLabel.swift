@@ -32,7 +32,7 @@ struct LevelLabel: Sendable {
         let text = trimmed.unicodeScalars.contains(where: Self.isWhitespace) ? String(raw.filter { !$0.isWhitespace }) : trimmed
         guard !text.isEmpty else { return (nil, nil) }
         let compact = LabelText.normalized(text)
-        guard !open.isEmpty, compact.hasSuffix(close), let start = compact.range(of: open, options: .backwards) else {
+        guard !open.isEmpty, compact.hasSuffix(close), let start = LabelText.range(of: open, in: compact[...], last: true) else {
             return (text, nil)
         }
         let number = compact[start.upperBound..<compact.index(compact.endIndex, offsetBy: -close.count)]

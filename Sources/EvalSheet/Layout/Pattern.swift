@@ -81,7 +81,7 @@ public struct Pattern: Sendable {
             case .literal(let literal):
                 let isLast = index == normalizedParts.count - 1
                 let rest = normalizedCell[position...]
-                guard let found = Self.range(of: literal, in: rest, last: isLast) else { return nil }
+                guard let found = LabelText.range(of: literal, in: rest, last: isLast) else { return nil }
                 if isLast, found.upperBound != normalizedCell.endIndex { return nil }
                 if let path = pending {
                     guard let text = Self.capture(rest[..<found.lowerBound]) else { return nil }
@@ -98,17 +98,6 @@ public struct Pattern: Sendable {
             captures[path] = text
         }
         return captures
-    }
-
-    /// The first (or last) place `literal` stands in `text`, compared as UTF-8 bytes (both are normalised).
-    private static func range(of literal: String, in text: Substring, last: Bool) -> Range<String.Index>? {
-        let needle = Array(literal.utf8)
-        let haystack = text.utf8
-        guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
-        let starts = haystack.indices.dropLast(needle.count - 1)
-        let matches: (String.Index) -> Bool = { haystack[$0...].starts(with: needle) }
-        guard let start = last ? starts.last(where: matches) : starts.first(where: matches) else { return nil }
-        return start..<haystack.index(start, offsetBy: needle.count)
     }
 
     private static func capture(_ text: Substring) -> String? {

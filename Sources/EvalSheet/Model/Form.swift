@@ -14,6 +14,9 @@ public struct Form: Sendable, Equatable {
 
     public init() {}
 
+    /// An empty form with room for `count` fields, so a reader filling it never grows and rehashes its table.
+    init(reservingCapacity count: Int) { values.reserveCapacity(count) }
+
     /// The value at `path`; setting nil, or an empty number, removes it.
     public subscript(path: String) -> FieldValue? {
         get { values[path] }
@@ -77,6 +80,9 @@ public struct Item: Sendable, Equatable {
     public init(_ values: [String: FieldValue] = [:]) {
         for (key, value) in values { self[key] = value }
     }
+
+    /// An empty item with room for `count` fields, so a reader filling it never grows and rehashes its table.
+    init(reservingCapacity count: Int) { values.reserveCapacity(count) }
 
     /// The value of field `key`; setting nil, or an empty number, removes it.
     public subscript(key: String) -> FieldValue? {
