@@ -5,7 +5,7 @@ import Foundation
 public struct FormValidator {
     let layout: Layout
     private var findings: [Finding] = []
-    private var cells: [String: String] = [:]
+    private var cells = CellMap()
     /// The form's field list, and its path → label made from it when the first finding needs one.
     private var fields: [FormField] = []
     private var labels: [String: String]?

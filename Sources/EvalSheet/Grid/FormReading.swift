@@ -2,7 +2,7 @@
 public struct FormReading: Sendable {
     public var form: Form
     /// Field path (`indicators[0].categories[1].items[0].score`) → cell reference in the source (`H19`).
-    public var cells: [String: String]
+    public var cells: CellMap
     /// The sheet the form was found on, for spreadsheets.
     public var sheet: String?
     /// Whether that sheet is hidden (or `veryHidden`) in Excel, so the user does not see the form they mean.
@@ -12,7 +12,7 @@ public struct FormReading: Sendable {
     /// Cells holding a formula saved without its result (openpyxl, pandas): empty until saved by a spreadsheet.
     public var formulasWithoutValue: Set<String> = []
 
-    public init(form: Form, cells: [String: String] = [:], sheet: String? = nil) {
+    public init(form: Form, cells: CellMap = CellMap(), sheet: String? = nil) {
         self.form = form
         self.cells = cells
         self.sheet = sheet

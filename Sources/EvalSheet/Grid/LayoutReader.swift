@@ -52,7 +52,7 @@ struct LayoutReader {
 
     private func read(_ segment: Range<Int>) throws -> FormReading {
         var reading = FormReading(form: Form(reservingCapacity: layout.placedFieldCount))
-        reading.cells.reserveCapacity(layout.placedFieldCount)
+        reading.cells.reserveCapacity(fields: layout.placedFieldCount, items: 0)
         reading.form.layout = layout.id
         var header = Header()
         var unlabeledRows = 0
@@ -282,7 +282,7 @@ struct LayoutReader {
         let level1Label = layout.level1Format
         let level2Label = layout.categoryFormat
         var indicators: [Indicator] = []
-        reading.cells.reserveCapacity(reading.cells.count + min(range.count, 1024) * (itemCells.count + 2))
+        reading.cells.reserveCapacity(fields: layout.placedFieldCount + 2 * min(range.count, 1024), items: min(range.count, 1024))
         let width = (header.starts.last ?? 0) + 1
         let level1Start = header.span(of: level1.col.index)?.lowerBound ?? 0
         for rowIndex in range {
@@ -335,14 +335,15 @@ struct LayoutReader {
             let c = indicators[i].categories.count - 1
             var item = Item(reservingCapacity: texts.count)
             let itemIndex = indicators[i].categories[c].items.count
-            let prefix = IndicatorPath.item(i, c, itemIndex) + "."
+            var columns: [(key: String, column: Int)] = []
+            columns.reserveCapacity(texts.count)
             for (cell, text, column) in texts {
-                let key = cell.itemKey!, path = prefix + key
-                let ref = CellReference.name(row: rows[rowIndex].number, column: column)
-                reading.cells[path] = ref
-                item[key] = try parse(stored(text, row: rowIndex, column: column - shift, format: cell.effectiveFormat),
-                                      format: cell.effectiveFormat, path: path, ref: ref)
+                let key = cell.itemKey!
+                columns.append((key, column))
+                item[key] = try parse(stored(text, row: rowIndex, column: column - shift, format: cell.effectiveFormat), format: cell.effectiveFormat,
+                                      path: IndicatorPath.item(i, c, itemIndex, field: key), ref: CellReference.name(row: rows[rowIndex].number, column: column))
             }
+            reading.cells.setItem(i, c, itemIndex, row: rows[rowIndex].number, columns: columns)
             indicators[i].categories[c].items.append(item)
         }
         reading.form.indicators = indicators
@@ -443,8 +444,12 @@ struct LayoutReader {
         return (String(code), trimmed[trimmed.index(after: dash)...].trimmed)
     }
 
-    private func parse(_ text: String, format: Layout.ValueFormat, path: String, ref: String) throws -> FieldValue {
-        var label: String { layout.label(forField: path.hasPrefix("indicators[") ? "item." + (path.split(separator: ".").last.map(String.init) ?? "") : path) }
+    /// The value of `text` in `format`; `path` and `ref` (the field and its cell) are worked out only for the error.
+    private func parse(_ text: String, format: Layout.ValueFormat, path: @autoclosure () -> String, ref: @autoclosure () -> String) throws -> FieldValue {
+        var label: String {
+            let path = path()
+            return layout.label(forField: path.hasPrefix("indicators[") ? "item." + (path.split(separator: ".").last.map(String.init) ?? "") : path)
+        }
         switch format {
         case .text, .level1:
             return .text(text)
@@ -453,17 +458,17 @@ struct LayoutReader {
         case .unit:
             let unit = LabelText.halfWidth(text).trimmed
             guard FieldCatalog.shared.moneyUnits[unit] != nil else {
-                throw EvalSheetError.badValue(cell: ref, path: path, label: label, expected: ("元 or 万元", "元或万元"), found: text)
+                throw EvalSheetError.badValue(cell: ref(), path: path(), label: label, expected: ("元 or 万元", "元或万元"), found: text)
             }
             return .text(unit)
         case .integer:
             guard let value = CellText.integer(text) else {
-                throw EvalSheetError.badValue(cell: ref, path: path, label: label, expected: ("a whole number", "整数"), found: text)
+                throw EvalSheetError.badValue(cell: ref(), path: path(), label: label, expected: ("a whole number", "整数"), found: text)
             }
             return .integer(value)
         case .amount, .decimal, .percent:
             guard let value = CellText.decimal(text, percent: format == .percent) else {
-                throw EvalSheetError.badValue(cell: ref, path: path, label: label, expected: ("a decimal number", "数字"), found: text)
+                throw EvalSheetError.badValue(cell: ref(), path: path(), label: label, expected: ("a decimal number", "数字"), found: text)
             }
             return .decimal(value)
         }
