@@ -97,27 +97,33 @@ struct LayoutReader {
 
     /// Where a label cell (any of its wordings) first appears in `range`; `inline` is what follows `label:` in the same cell.
     private func find(_ cell: Layout.Cell, in range: Range<Int>) -> (row: Int, column: Int, inline: String?)? {
+        for rowIndex in range where rowIndex >= 0 && rowIndex < rows.count {
+            if let (column, inline) = match(cell, inRow: rowIndex) { return (rowIndex, column, inline) }
+        }
+        return nil
+    }
+
+    /// The first column of row `rowIndex` that holds a label cell (any of its wordings), and what follows `label:` there.
+    private func match(_ cell: Layout.Cell, inRow rowIndex: Int) -> (column: Int, inline: String?)? {
         let labels = cell.plainLabels, hashes = cell.plainLabelHashes
         let patterns = cell.label == nil ? [] : cell.labelPatterns
-        for rowIndex in range where rowIndex >= 0 && rowIndex < rows.count {
-            let row = cells.row(rowIndex)
-            let texts = row.texts, wholeHashes = row.hashes, prefixHashes = row.prefixHashes
-            for column in texts.indices {
-                if !patterns.isEmpty, case let text = texts[column], !text.isEmpty, patterns.contains(where: { $0.match(text) != nil }) {
-                    return (rowIndex, column, nil)
-                }
-                // Hashes first (no text is touched unless one matches), then the normalised UTF-8 bytes: much faster
-                // than String's canonical comparison. An empty cell (or one too long to be a label) matches nothing.
-                let whole = wholeHashes[column], prefix = prefixHashes[column]
-                for index in labels.indices where hashes[index] == whole || hashes[index] == prefix {
-                    let label = labels[index], text = texts[column]
-                    if text.isEmpty { break }
-                    if hashes[index] == whole, LabelHash.bytes(of: text, startWith: label, whole: true) { return (rowIndex, column, nil) }
-                    if hashes[index] == prefix, LabelHash.bytes(of: text, startWith: label, whole: false) {
-                        let raw = rows[rowIndex][column]
-                        let rest = raw.firstIndex(where: { $0 == ":" || $0 == "：" }).map { raw[raw.index(after: $0)...].trimmed } ?? ""
-                        return (rowIndex, column, rest)
-                    }
+        let row = cells.row(rowIndex)
+        let texts = row.texts, wholeHashes = row.hashes, prefixHashes = row.prefixHashes
+        for column in texts.indices {
+            if !patterns.isEmpty, case let text = texts[column], !text.isEmpty, patterns.contains(where: { $0.match(text) != nil }) {
+                return (column, nil)
+            }
+            // Hashes first (no text is touched unless one matches), then the normalised UTF-8 bytes: much faster
+            // than String's canonical comparison. An empty cell (or one too long to be a label) matches nothing.
+            let whole = wholeHashes[column], prefix = prefixHashes[column]
+            for index in labels.indices where hashes[index] == whole || hashes[index] == prefix {
+                let label = labels[index], text = texts[column]
+                if text.isEmpty { break }
+                if hashes[index] == whole, LabelHash.bytes(of: text, startWith: label, whole: true) { return (column, nil) }
+                if hashes[index] == prefix, LabelHash.bytes(of: text, startWith: label, whole: false) {
+                    let raw = rows[rowIndex][column]
+                    let rest = raw.firstIndex(where: { $0 == ":" || $0 == "：" }).map { raw[raw.index(after: $0)...].trimmed } ?? ""
+                    return (column, rest)
                 }
             }
         }
@@ -197,7 +203,7 @@ struct LayoutReader {
         for rowIndex in segment {
             var found: [(Int, Int)] = []
             for cell in labels {
-                guard let at = find(cell, in: rowIndex..<(rowIndex + 1)) else { continue }
+                guard let at = match(cell, inRow: rowIndex) else { continue }
                 found.append((cell.col.index, at.column))
             }
             if found.count > (best?.found.count ?? 0) { best = (rowIndex, found) }

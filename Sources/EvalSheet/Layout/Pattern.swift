@@ -16,6 +16,7 @@ public struct Pattern: Sendable {
         self.raw = raw
         let parts = Self.parts(of: raw)
         self.parts = parts
+        fields = Self.fields(of: parts)
         normalizedParts = parts.map { part in
             if case .literal(let text) = part { return .literal(LabelText.normalized(text)) }
             return part
@@ -38,7 +39,7 @@ public struct Pattern: Sendable {
     }
 
     /// The fields named in braces.
-    public var fields: [String] { Self.fields(of: parts) }
+    public let fields: [String]
 
     /// The fields named in braces in `text`, found without making the pattern (whose literal parts are normalised).
     static func fields(in text: String) -> [String] { fields(of: parts(of: text)) }
