@@ -54,7 +54,8 @@ final class ZipParts: XLSXParts {
         }
         guard let file = zip_fopen_index(archive, index, 0) else { throw archiveError("cannot open \(name)", zh: "无法打开 \(name)") }
         defer { zip_fclose(file) }
-        return try readZipEntry(file, failedRead: {
+        let declared = stat.valid & UInt64(ZIP_STAT_SIZE) != 0 ? Int(stat.size) : nil
+        return try readZipEntry(file, expectedBytes: declared, failedRead: {
             EvalSheetError(.unreadable, "\(name) is corrupt in the archive (\(String(cString: zip_file_strerror(file)))); the file may be damaged", zh: "压缩包中的 \(name) 已损坏（\(String(cString: zip_file_strerror(file)))）；文件可能已损坏")
         }) { data, _ in
             if data.count > XLSXLimits.maximumPartBytes { throw Self.tooLarge(name, XLSXLimits.maximumPartBytes) }
