@@ -79,7 +79,8 @@ public struct BatchConverter: Sendable {
         if let problem = input.problem {
             return [Outcome(input: input.relative, sheet: nil, output: nil, status: problem.status, findings: [], error: problem.message, milliseconds: 0)]
         }
-        let shown = inputRoot.appendingPathComponent(input.relative).path
+        // paths are joined saying whether they name a folder: Foundation stats the path to find out otherwise
+        let shown = inputRoot.appendingPathComponent(input.relative, isDirectory: input.isFolder).path
         let readings: [FormReading]
         do {
             readings = try BatchReader(root: inputRoot, seconds: fileSeconds).read(input)
@@ -110,7 +111,7 @@ public struct BatchConverter: Sendable {
                 let findings = checked.findings.map { reworded($0) }
                 var status: Outcome.Status = findings.contains { $0.severity == .error } ? .errors
                     : baselines != nil && baseline == nil ? .unpaired : findings.isEmpty ? .ok : .warnings
-                let target = outputRoot.appendingPathComponent(output)
+                let target = outputRoot.appendingPathComponent(output, isDirectory: false)
                 let kept = noClobber && access(target.path, F_OK) == 0
                 if kept {
                     // errors and a missing export stay in the report and the exit code; a clean form is just skipped

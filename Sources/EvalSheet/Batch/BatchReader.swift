@@ -7,7 +7,7 @@ struct BatchReader {
 
     /// The forms read; failures located at the file.
     func read(_ input: BatchInput) throws -> [FormReading] {
-        let shown = root.appendingPathComponent(input.relative).path
+        let shown = root.appendingPathComponent(input.relative, isDirectory: input.isFolder).path
         do {
             return try Deadline.within(seconds: seconds) {
                 if input.isFolder {
