@@ -118,7 +118,7 @@ public struct BatchConverter: Sendable {
                     if status == .ok || status == .warnings { status = .exists }
                     notes.append(BatchMessages.exists(output))
                 } else {
-                    try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try names.makeFolder(target.deletingLastPathComponent())
                     try FormFiles.write(checked.form, to: target.path, format: format, noClobber: noClobber)
                 }
                 outcomes.append(Outcome(input: input.relative, sheet: reading.sheet, output: output, status: status, findings: findings,
@@ -167,10 +167,21 @@ public struct BatchConverter: Sendable {
     }
 }
 
-/// The output paths a batch has given out, so no two outcomes write one file: a taken path gets `-2`, `-3`….
+/// The output paths a batch has given out, so no two outcomes write one file: a taken path gets `-2`, `-3`…; and the
+/// output folders it has made.
 final class OutputNames: @unchecked Sendable {
     private let lock = NSLock()
     private var taken = Set<String>()
+    private var folders = Set<String>()
+
+    /// Makes `folder` and those above it, once a run: Foundation's check of a folder that is there cost a system call
+    /// and its path handling for every file.
+    func makeFolder(_ folder: URL) throws {
+        let path = folder.path
+        if lock.withLock({ folders.contains(path) }) { return }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        lock.withLock { _ = folders.insert(path) }
+    }
 
     func claim(_ path: String) -> String {
         lock.withLock {

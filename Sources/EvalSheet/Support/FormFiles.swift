@@ -30,11 +30,9 @@ public enum FormFiles {
             }
         }
         do {
-            var isFolder: ObjCBool = false
-            if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-                return try XLSXFormat().read(directory: URL(fileURLWithPath: path), options: options)
+            guard case .bytes(let data) = try readInput(path) else {
+                return try XLSXFormat().read(directory: URL(fileURLWithPath: path, isDirectory: true), options: options)
             }
-            let data = try readData(path)
             if path == "-", data.isEmpty {
                 throw EvalSheetError(.unreadable, "standard input is empty; pipe a form into it, or give the form's file name instead of -",
                                      zh: "标准输入为空；请把表通过管道输入，或用表的文件名代替 -")
@@ -92,10 +90,23 @@ public enum FormFiles {
 
     /// The bytes of `path`, refusing what is not a readable regular file of sane size.
     public static func readData(_ path: String) throws -> Data {
+        guard case .bytes(let data) = try readInput(path) else { throw notARegularFile }
+        return data
+    }
+
+    /// What a path holds: a folder (an unzipped .xlsx), or a file's bytes.
+    private enum Input {
+        case folder
+        case bytes(Data)
+    }
+
+    /// The bytes of `path`, or that it is a folder, told by what was opened (stat-ing the name first cost a system
+    /// call and Foundation's path handling for every file of a batch); refuses what is neither.
+    private static func readInput(_ path: String) throws -> Input {
         if path == "-" {
             let data = try readAll(STDIN_FILENO, size: 64 << 10)
             guard data.count <= maximumInputBytes else { throw tooLarge }
-            return data
+            return .bytes(data)
         }
         // opened without waiting (a FIFO would block), then known by what was opened, not by the name again
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
@@ -105,13 +116,17 @@ public enum FormFiles {
         }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            throw EvalSheetError(.unreadable, "not a regular file; give the path of a form file", zh: "不是普通文件；请给出表文件的路径")
-        }
+        guard fstat(descriptor, &info) == 0 else { throw notARegularFile }
+        if (info.st_mode & S_IFMT) == S_IFDIR { return .folder }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw notARegularFile }
         guard info.st_size <= maximumInputBytes else { throw tooLarge }
         let data = try readAll(descriptor, size: Int(info.st_size))
         guard data.count <= maximumInputBytes else { throw tooLarge }
-        return data
+        return .bytes(data)
+    }
+
+    private static var notARegularFile: EvalSheetError {
+        EvalSheetError(.unreadable, "not a regular file; give the path of a form file", zh: "不是普通文件；请给出表文件的路径")
     }
 
     /// The rest of the open file, up to one byte past the limit: a buffer of `size` (what fstat gave) takes a file in one
