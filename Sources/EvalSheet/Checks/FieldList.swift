@@ -1,11 +1,37 @@
 /// Every field of a form with its full path, its layout cell (role, label) and its value, in form order.
 struct FormField {
-    let path: String
+    /// Where the field is: its path, or an item of the indicator table, whose path is built only when asked for (a
+    /// check names an item field only in a finding, and a form has hundreds of them).
+    enum Place {
+        case path(String)
+        case item(Int, Int, Int, key: String)
+    }
+
+    let place: Place
     let role: Layout.Role
     let label: String
     let value: FieldValue
     /// The layout's cell, for its format and formula.
     let cell: Layout.Cell?
+
+    init(path: String, role: Layout.Role, label: String, value: FieldValue, cell: Layout.Cell?) {
+        self.init(place: .path(path), role: role, label: label, value: value, cell: cell)
+    }
+
+    init(place: Place, role: Layout.Role, label: String, value: FieldValue, cell: Layout.Cell?) {
+        self.place = place
+        self.role = role
+        self.label = label
+        self.value = value
+        self.cell = cell
+    }
+
+    var path: String {
+        switch place {
+        case .path(let path): return path
+        case .item(let i, let c, let n, let key): return IndicatorPath.item(i, c, n, field: key)
+        }
+    }
 }
 
 extension Form {
@@ -35,7 +61,7 @@ extension Form {
                                             label: level2, value: .text(category.name), cell: nil))
                     for (n, item) in category.items.enumerated() {
                         for column in itemColumns {
-                            result.append(FormField(path: IndicatorPath.item(i, c, n, field: column.key), role: column.role,
+                            result.append(FormField(place: .item(i, c, n, key: column.key), role: column.role,
                                                     label: column.label, value: item[column.key] ?? column.empty, cell: column.cell))
                         }
                     }
@@ -86,12 +112,11 @@ enum IndicatorPath {
 }
 
 extension Form {
-    /// Sets one field named by its full path (form-level and item-level fields).
+    /// Sets one field at its place (form-level and item-level fields; the indicator and category names are not set).
     mutating func set(_ field: FormField) {
-        if let (i, c, n) = IndicatorPath.itemIndexes(field.path), let key = field.cell?.itemKey {
-            indicators[i].categories[c].items[n][key] = field.value
-        } else if !field.path.hasPrefix("indicators[") {
-            self[field.path] = field.value
+        switch field.place {
+        case .item(let i, let c, let n, let key): indicators[i].categories[c].items[n][key] = field.value
+        case .path(let path): if !path.hasPrefix("indicators[") { self[path] = field.value }
         }
     }
 
