@@ -79,8 +79,7 @@ public struct BatchConverter: Sendable {
         if let problem = input.problem {
             return [Outcome(input: input.relative, sheet: nil, output: nil, status: problem.status, findings: [], error: problem.message, milliseconds: 0)]
         }
-        // paths are joined saying whether they name a folder: Foundation stats the path to find out otherwise
-        let shown = inputRoot.appendingPathComponent(input.relative, isDirectory: input.isFolder).path
+        let shown = input.shown(under: inputRoot)
         let readings: [FormReading]
         do {
             readings = try BatchReader(root: inputRoot, seconds: fileSeconds).read(input)

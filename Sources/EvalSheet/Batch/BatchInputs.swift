@@ -12,6 +12,10 @@ public struct BatchInput: Sendable {
     let problem: (status: BatchConverter.Outcome.Status, message: BilingualText)?
     /// Said in the report beside the outcome (a name that is not UTF-8).
     let notes: [BilingualText]
+
+    /// The input's path under `root`, as messages show it; joined saying whether it is a folder, since Foundation
+    /// stats the path to find out otherwise.
+    func shown(under root: URL) -> String { root.appendingPathComponent(relative, isDirectory: isFolder).path }
 }
 
 /// Walks the input tree by bytes: every name but hidden ones (`.name`) is converted or reported; directory links are

@@ -7,7 +7,7 @@ struct BatchReader {
 
     /// The forms read; failures located at the file.
     func read(_ input: BatchInput) throws -> [FormReading] {
-        let shown = root.appendingPathComponent(input.relative, isDirectory: input.isFolder).path
+        let shown = input.shown(under: root)
         do {
             return try Deadline.within(seconds: seconds) {
                 if input.isFolder {

@@ -14,23 +14,17 @@ struct FormField {
     /// The layout's cell, for its format and formula.
     let cell: Layout.Cell?
 
-    init(path: String, role: Layout.Role, label: String, value: FieldValue, cell: Layout.Cell?) {
-        self.init(place: .path(path), role: role, label: label, value: value, cell: cell)
-    }
-
-    init(place: Place, role: Layout.Role, label: String, value: FieldValue, cell: Layout.Cell?) {
-        self.place = place
-        self.role = role
-        self.label = label
-        self.value = value
-        self.cell = cell
-    }
-
     var path: String {
         switch place {
         case .path(let path): return path
         case .item(let i, let c, let n, let key): return IndicatorPath.item(i, c, n, field: key)
         }
+    }
+}
+
+extension FormField {
+    init(path: String, role: Layout.Role, label: String, value: FieldValue, cell: Layout.Cell?) {
+        self.init(place: .path(path), role: role, label: label, value: value, cell: cell)
     }
 }
 

@@ -68,11 +68,7 @@ enum LabelHash {
     static func bytes(of text: String, startWith prefix: String, whole: Bool) -> Bool {
         let (textCount, prefixCount) = (text.utf8.count, prefix.utf8.count)
         guard whole ? textCount == prefixCount : textCount >= prefixCount else { return false }
-        // Compared in place where both are stored contiguously (always, once normalised); copied otherwise.
-        if let equal = text.utf8.withContiguousStorageIfAvailable({ t in
-            prefix.utf8.withContiguousStorageIfAvailable { p in p.isEmpty || memcmp(t.baseAddress!, p.baseAddress!, p.count) == 0 }
-        }), let equal { return equal }
-        return text.utf8.starts(with: prefix.utf8)
+        return prefixCount == 0 || UTF8Bytes.with(text) { t in UTF8Bytes.with(prefix) { p in memcmp(t.baseAddress!, p.baseAddress!, p.count) == 0 } }
     }
 
     /// The hash of the whole text, and of the part before its first `:` (0 when it has none).

@@ -1,5 +1,3 @@
-import Foundation
-
 extension Unicode.Scalar {
     /// White space as forms use it: ASCII spaces and line breaks, no-break and ideographic spaces (a fast check).
     var isSpace: Bool {
@@ -65,31 +63,12 @@ enum LabelText {
     }
 
     /// The first (or last) place `literal` stands in `text`, compared as UTF-8 bytes: both are normalised, so bytes
-    /// compare as labels do (Foundation's `range(of:)` took about 11,000 instructions a search). Searched in place
-    /// with memcmp where both are stored contiguously (native strings always are).
+    /// compare as labels do (Foundation's `range(of:)` took about 11,000 instructions a search).
     static func range(of literal: String, in text: Substring, last: Bool) -> Range<String.Index>? {
-        var inPlace: Int??
-        _ = literal.utf8.withContiguousStorageIfAvailable { needle in
-            text.utf8.withContiguousStorageIfAvailable { haystack in inPlace = .some(Self.offset(of: needle, in: haystack, last: last)) }
-        }
-        let offset: Int?
-        if let inPlace {
-            offset = inPlace
-        } else {
-            let needle = Array(literal.utf8), haystack = Array(text.utf8)
-            offset = needle.withUnsafeBufferPointer { n in haystack.withUnsafeBufferPointer { h in Self.offset(of: n, in: h, last: last) } }
-        }
+        let offset = UTF8Bytes.with(literal) { needle in UTF8Bytes.with(text) { UTF8Bytes.offset(of: needle, in: $0, last: last) } }
         guard let offset else { return nil }
         let start = text.utf8.index(text.startIndex, offsetBy: offset)
         return start..<text.utf8.index(start, offsetBy: literal.utf8.count)
-    }
-
-    /// Where `needle` first (or last) starts in `haystack`, as a byte offset.
-    private static func offset(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, last: Bool) -> Int? {
-        guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
-        let starts = 0...(haystack.count - needle.count)
-        let matches = { (start: Int) in memcmp(haystack.baseAddress! + start, needle.baseAddress!, needle.count) == 0 }
-        return last ? starts.reversed().first(where: matches) : starts.first(where: matches)
     }
 
     /// The bytes without `<b>`, `</b>` and `<strong>` tags (either case), as section labels carry them.

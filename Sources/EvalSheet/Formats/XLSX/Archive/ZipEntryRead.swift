@@ -4,7 +4,7 @@ import Foundation
 /// Reads the open zip entry `file` to its end, 64 KiB at a time: `failedRead` is the error of a read that fails,
 /// `checkGrowth` sees the data after each chunk (with the chunk's size) and throws to stop at a limit.
 /// An entry whose header declares a small size (`expectedBytes`) is inflated straight into a buffer one byte larger,
-/// which becomes the data: no 64 KiB chunk and no copy for the workbook's few small parts.
+/// which becomes the data: no 64 KiB chunk and no copy (a form's parts are all this small).
 func readZipEntry(_ file: OpaquePointer, expectedBytes: Int? = nil, failedRead: () -> Error,
                   checkGrowth: (_ data: Data, _ chunkBytes: Int) throws -> Void) throws -> Data {
     var data = Data()

@@ -35,7 +35,7 @@ struct XMLAttributes {
 
     /// The value of attribute `name` when it is plain digits (`r="12"`, `s="3"`), read without making a String; nil
     /// when it is absent or anything else.
-    func digits(_ name: StaticString) -> Int? {
+    private func digits(_ name: StaticString) -> Int? {
         guard var cursor = value(name) else { return nil }
         var result = 0, count = 0
         while case let byte = UInt8(bitPattern: cursor.pointee), byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), count < 18 {
