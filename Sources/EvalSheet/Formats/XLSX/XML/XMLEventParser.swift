@@ -109,11 +109,14 @@ enum XMLEventParser {
     private static let hashSalt = UInt.random(in: 1...UInt.max)
 
     static func parse(_ data: Data, part: String, into handler: XMLEventHandler) throws {
-        guard let parser = XML_ParserCreate("UTF-8") else { throw EvalSheetError(.unreadable, "out of memory parsing \(part)", zh: "解析 \(part) 时内存不足") }
-        defer { XML_ParserFree(parser) }
+        guard let parser = SpareParser.take() else { throw EvalSheetError(.unreadable, "out of memory parsing \(part)", zh: "解析 \(part) 时内存不足") }
+        var status = XML_STATUS_ERROR
+        var context: Context?
+        defer { SpareParser.give(parser, reusable: status == XML_STATUS_OK && context?.refusal == nil && data.count <= SpareParser.largestKept) }
         XML_SetHashSalt(parser, hashSalt)
-        let context = Context(handler: handler, parser: parser)
-        let unmanaged = Unmanaged.passRetained(context)
+        let parsing = Context(handler: handler, parser: parser)
+        context = parsing
+        let unmanaged = Unmanaged.passRetained(parsing)
         defer { unmanaged.release() }
         XML_SetUserData(parser, unmanaged.toOpaque())
         XML_SetParamEntityParsing(parser, XML_PARAM_ENTITY_PARSING_NEVER)
@@ -145,10 +148,10 @@ enum XMLEventParser {
                 }
             }
         }
-        let status = data.withUnsafeBytes { bytes in
+        status = data.withUnsafeBytes { bytes in
             XML_Parse(parser, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), 1)
         }
-        switch context.refusal {
+        switch parsing.refusal {
         case .outOfTime:
             throw EvalSheetError(.unreadable, "\(part): still not read when the time for one file ran out (batch --file-seconds); refused", zh: "\(part)：单个文件的时限（batch --file-seconds）已到仍未读完；已拒绝")
         case .tooDeep:
@@ -164,6 +167,40 @@ enum XMLEventParser {
         guard status == XML_STATUS_OK else {
             let message = String(cString: XML_ErrorString(XML_GetErrorCode(parser)))
             throw EvalSheetError(.unreadable, "\(part) is not well-formed XML (\(message) at line \(XML_GetCurrentLineNumber(parser))); the file is damaged", zh: "\(part) 不是格式正确的 XML（第 \(XML_GetCurrentLineNumber(parser)) 行：\(message)）；文件已损坏")
+        }
+    }
+}
+
+/// One idle expat parser a thread, reset for the next part instead of made anew: an .xlsx file is six parts, and making
+/// and freeing a parser (its buffer, pools and hash tables) for each cost more than the small ones take to parse.
+/// Only a parser that finished a part of at most `largestKept` bytes is kept, so its buffer stays small.
+private enum SpareParser {
+    static let largestKept = 1 << 20
+
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { spare in
+            if let spare { XML_ParserFree(OpaquePointer(spare)) }
+        }
+        return key
+    }()
+
+    /// This thread's idle parser, reset, or a new one; nil when out of memory.
+    static func take() -> XML_Parser? {
+        guard let spare = pthread_getspecific(key) else { return XML_ParserCreate("UTF-8") }
+        pthread_setspecific(key, nil)
+        let parser = OpaquePointer(spare)
+        if XML_ParserReset(parser, "UTF-8") == XML_TRUE { return parser }
+        XML_ParserFree(parser)
+        return XML_ParserCreate("UTF-8")
+    }
+
+    /// Keeps `parser` as this thread's idle one when `reusable` and the thread has none, else frees it.
+    static func give(_ parser: XML_Parser, reusable: Bool) {
+        if reusable, pthread_getspecific(key) == nil {
+            pthread_setspecific(key, UnsafeMutableRawPointer(parser))
+        } else {
+            XML_ParserFree(parser)
         }
     }
 }
