@@ -84,11 +84,23 @@ public final class Layout: Decodable, @unchecked Sendable {
         public let height: Double?
         public let tsvWidth: Int?
         public let cells: [Cell]
+        /// The cells with a label, and those with a field, picked out once: every read asks for them.
+        let labels: [Cell], fields: [Cell]
 
         /// The label that identifies this row when reading: its last label cell.
-        var rowLabel: Cell? { cells.last(where: { $0.label != nil }) }
-        var labels: [Cell] { cells.filter { $0.label != nil } }
-        var fields: [Cell] { cells.filter { $0.field != nil } }
+        var rowLabel: Cell? { labels.last }
+
+        private enum CodingKeys: String, CodingKey { case kind, height, tsvWidth, cells }
+
+        public init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            kind = try container.decode(RowKind.self, forKey: .kind)
+            height = try container.decodeIfPresent(Double.self, forKey: .height)
+            tsvWidth = try container.decodeIfPresent(Int.self, forKey: .tsvWidth)
+            cells = try container.decode([Cell].self, forKey: .cells)
+            labels = cells.filter { $0.label != nil }
+            fields = cells.filter { $0.field != nil }
+        }
     }
 
     /// How far a merged label reaches down.
