@@ -32,4 +32,26 @@ import Testing
         #expect(found.map { String(text[$0.lowerBound...]) } == "年度")
         #expect(found.map { text.utf8.distance(from: text.startIndex, to: $0.lowerBound) } == 13)
     }
+
+    @Test func aLabelNormalisesWithOrWithoutMarkup() {
+        #expect(LabelText.normalized("* 实际完成值") == "实际完成值")
+        #expect(LabelText.normalized("项目编码：") == "项目编码")
+        #expect(LabelText.normalized("（５０分）") == "(50分)")
+        #expect(LabelText.normalized("＊＊ 指标 ：:") == "指标")
+        #expect(LabelText.normalized("a * b") == "a*b", "a star inside stays")
+        #expect(LabelText.normalized("<b>产出指标</b>：") == "产出指标")
+        #expect(LabelText.normalized("*") == "" && LabelText.normalized("\u{3000} ") == "")
+        #expect(LabelText.normalized("总分") == "总分")
+    }
+
+    @Test func aShownAmountMatchesItsStoredNumber() {
+        let cases: [(String, String, Bool)] = [
+            ("2,560,000.00", "2560000", true), ("2560000", "2560000", true), ("2,560,000.10", "2560000.1", true),
+            ("1.50", "1.5", true), ("2560000.", "2560000", false), ("2560000.01", "2560000", false), ("9.99", "9.985", false),
+            ("1.5", "1.50", false), ("1.5x", "1.5", false), ("12", "1", false), ("", "", true), ("0.0", "0", true),
+        ]
+        for (shown, stored, expected) in cases {
+            #expect(LayoutReader.shows(shown, stored: stored) == expected, "\(shown) for \(stored)")
+        }
+    }
 }

@@ -108,14 +108,14 @@ struct LayoutReader {
         let labels = cell.plainLabels, hashes = cell.plainLabelHashes
         let patterns = cell.label == nil ? [] : cell.labelPatterns
         let row = cells.row(rowIndex)
-        let texts = row.texts, wholeHashes = row.hashes, prefixHashes = row.prefixHashes
+        let texts = row.texts, cellHashes = row.hashes
         for column in texts.indices {
             if !patterns.isEmpty, case let text = texts[column], !text.isEmpty, patterns.contains(where: { $0.match(text) != nil }) {
                 return (column, nil)
             }
             // Hashes first (no text is touched unless one matches), then the normalised UTF-8 bytes: much faster
             // than String's canonical comparison. An empty cell (or one too long to be a label) matches nothing.
-            let whole = wholeHashes[column], prefix = prefixHashes[column]
+            let (whole, prefix) = cellHashes[column]
             for index in labels.indices where hashes[index] == whole || hashes[index] == prefix {
                 let label = labels[index], text = texts[column]
                 if text.isEmpty { break }
@@ -273,8 +273,10 @@ struct LayoutReader {
         var first: Int?
         let end = min(span.upperBound, cells.count + shift)
         for column in span.lowerBound..<max(span.lowerBound, end) where column - shift >= 0 && !cells[column - shift].isEmpty {
+            // a plain value is the first filled cell as it stands, with no list to join
+            guard paragraphs else { return (cells[column - shift], column) }
             if first == nil { first = column }
-            if paragraphs { parts += CellText.paragraphs(cells[column - shift]) } else { parts.append(cells[column - shift]); break }
+            parts += CellText.paragraphs(cells[column - shift])
         }
         return (parts.joined(separator: "\n"), first ?? span.lowerBound)
     }
@@ -396,14 +398,27 @@ struct LayoutReader {
     }
 
     /// True when `shown` is the stored number `raw` written out, maybe with grouping commas and more fraction zeros.
-    private static func shows(_ shown: String, stored raw: String) -> Bool {
-        let plain = shown.utf8.filter { $0 != UInt8(ascii: ",") }
-        let stored = Array(raw.utf8)
-        guard plain.starts(with: stored) else { return false }
-        let rest = plain.dropFirst(stored.count)
-        if rest.isEmpty { return true }
-        let zeros = stored.contains(UInt8(ascii: ".")) ? rest[...] : (rest.first == UInt8(ascii: ".") ? rest.dropFirst() : [][...])
-        return !zeros.isEmpty && zeros.allSatisfy { $0 == UInt8(ascii: "0") }
+    /// Walks both texts' bytes in place: every amount cell asks, and copying them into arrays cost an allocation each.
+    static func shows(_ shown: String, stored raw: String) -> Bool {
+        var plain = shown.utf8.lazy.filter { $0 != UInt8(ascii: ",") }.makeIterator()
+        var storedHasPoint = false
+        for byte in raw.utf8 {
+            guard plain.next() == byte else { return false }
+            if byte == UInt8(ascii: ".") { storedHasPoint = true }
+        }
+        guard let first = plain.next() else { return true }
+        // what follows may only be more fraction zeros: after the stored point, or after a point a whole number lacks
+        var zeros = 0
+        if first == UInt8(ascii: "0"), storedHasPoint {
+            zeros = 1
+        } else if first != UInt8(ascii: ".") || storedHasPoint {
+            return false
+        }
+        while let byte = plain.next() {
+            guard byte == UInt8(ascii: "0") else { return false }
+            zeros += 1
+        }
+        return zeros > 0
     }
 
     /// An amount without a suffix that restates the table's own money unit (`150万` in a table of 万元); any other

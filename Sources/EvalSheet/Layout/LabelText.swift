@@ -44,10 +44,23 @@ enum LabelText {
     }
 
     /// The comparable form of a label: `* 实际完成值` and `实际完成值` match, `项目编码：` and `项目编码:` too.
-    /// Built as UTF-8 bytes: appending scalars to a String one by one costs far more.
+    /// Built as UTF-8 bytes: appending scalars to a String one by one costs far more. Without markup the bytes go
+    /// straight into the new String's storage (half-width forms are never longer), with no array in between.
     static func normalized(_ text: String) -> String {
         if !text.unicodeScalars.contains(where: { $0.isSpace || $0 == "<" || $0 == "*" || $0 == ":" || ($0.value >= 0xFF01 && $0.value <= 0xFF5E) }) {
             return text
+        }
+        guard text.utf8.contains(UInt8(ascii: "<")) else {
+            return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+                var count = 0
+                for scalar in text.unicodeScalars {
+                    let half = halfWidth(scalar)
+                    if half.isSpace || (count == 0 && half == "*") { continue }
+                    UTF8.encode(half) { buffer[count] = $0; count += 1 }
+                }
+                while count > 0, buffer[count - 1] == UInt8(ascii: ":") { count -= 1 }
+                return count
+            }
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
