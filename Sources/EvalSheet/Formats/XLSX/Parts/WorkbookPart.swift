@@ -72,6 +72,11 @@ struct RelationshipsPart {
 /// split at the `/` bytes (by Character, resolving a workbook's few targets took 112,000 instructions a read).
 enum PartPath {
     static func resolve(_ target: String, from source: String) -> String {
+        // the usual relative target (`worksheets/sheet1.xml` from `xl/workbook.xml`) joins without splitting either
+        if isPlain(target), source.isEmpty || isPlain(source) {
+            guard let slash = source.utf8.lastIndex(of: UInt8(ascii: "/")) else { return target }
+            return String(source[..<slash]) + "/" + target
+        }
         let folder = target.utf8.first == UInt8(ascii: "/") ? [] : pieces(of: source).dropLast()
         var result: [Substring] = []
         for piece in folder + pieces(of: target) {
@@ -84,6 +89,21 @@ enum PartPath {
         let pieces = pieces(of: part)
         guard let file = pieces.last else { return "_rels/" + part + ".rels" }
         return (pieces.dropLast() + ["_rels", file + ".rels"]).joined(separator: "/")
+    }
+
+    /// True when every name between slashes is a name: none empty (`a//b`, `/a`), none `.` or `..`.
+    private static func isPlain(_ path: String) -> Bool {
+        var length = 0, onlyDots = true
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if length == 0 || (onlyDots && length <= 2) { return false }
+                (length, onlyDots) = (0, true)
+            } else {
+                length += 1
+                if byte != UInt8(ascii: ".") { onlyDots = false }
+            }
+        }
+        return length > 0 && !(onlyDots && length <= 2)
     }
 
     /// The non-empty names between slashes.
