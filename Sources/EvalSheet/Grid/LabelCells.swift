@@ -9,15 +9,13 @@ final class LabelCells {
     final class Row {
         /// Normalised texts (`""` for cells too long to be a label).
         let texts: [String]
-        /// `LabelHash.of` each text.
-        let hashes: [Int]
-        /// The hash of the part before the first `:`, for cells holding `label:value`; 0 otherwise.
-        let prefixHashes: [Int]
+        /// `LabelHash.of` each text: the whole text's hash, and that of the part before the first `:` for cells
+        /// holding `label:value` (0 otherwise). One array, so a row costs one allocation for them.
+        let hashes: [(whole: Int, prefix: Int)]
 
-        init(texts: [String], hashes: [Int], prefixHashes: [Int]) {
+        init(texts: [String], hashes: [(whole: Int, prefix: Int)]) {
             self.texts = texts
             self.hashes = hashes
-            self.prefixHashes = prefixHashes
         }
     }
 
@@ -46,15 +44,7 @@ final class LabelCells {
     func row(_ index: Int) -> Row {
         if let cached = normalized[index] { return cached }
         let texts = rows[index].cells.map { Self.isShort($0) ? LabelText.normalized($0) : "" }
-        var hashes: [Int] = [], prefixHashes: [Int] = []
-        hashes.reserveCapacity(texts.count)
-        prefixHashes.reserveCapacity(texts.count)
-        for text in texts {
-            let (whole, prefix) = LabelHash.of(text)
-            hashes.append(whole)
-            prefixHashes.append(prefix)
-        }
-        let row = Row(texts: texts, hashes: hashes, prefixHashes: prefixHashes)
+        let row = Row(texts: texts, hashes: texts.map(LabelHash.of))
         normalized[index] = row
         return row
     }

@@ -30,11 +30,11 @@ struct LabelIndex: Sendable {
         for row in rows {
             let labels = cells.row(row)
             for (column, text) in labels.texts.enumerated() where !text.isEmpty {
-                for entry in entries[labels.hashes[column]] ?? [] where LabelHash.bytes(of: text, startWith: entry.text, whole: true) {
+                for entry in entries[labels.hashes[column].whole] ?? [] where LabelHash.bytes(of: text, startWith: entry.text, whole: true) {
                     found[entry.layout][entry.label] = true
                 }
-                guard labels.prefixHashes[column] != 0 else { continue }
-                for entry in entries[labels.prefixHashes[column]] ?? [] where LabelHash.bytes(of: text, startWith: entry.text, whole: false) {
+                guard labels.hashes[column].prefix != 0 else { continue }
+                for entry in entries[labels.hashes[column].prefix] ?? [] where LabelHash.bytes(of: text, startWith: entry.text, whole: false) {
                     found[entry.layout][entry.label] = true
                 }
             }

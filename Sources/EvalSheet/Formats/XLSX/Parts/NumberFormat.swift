@@ -109,7 +109,12 @@ struct NumberFormat {
     /// The common case without any arithmetic: a plain decimal (`2555831.4`, `-10`) of at most 15 significant
     /// digits is its own stored value, less trailing fraction zeros; nil for anything else.
     static func plainStored(_ raw: String) -> String? {
-        let bytes = Array(raw.utf8)
+        UTF8Bytes.with(raw) { plainStored(bytes: $0) }
+    }
+
+    /// `plainStored` over the text's bytes where they are stored (every number cell asks; copying them into an array
+    /// cost an allocation each).
+    private static func plainStored(bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var index = bytes.first == UInt8(ascii: "-") ? 1 : 0
         // a digit first (`-.5` is left to the general way)
         guard index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") else { return nil }
@@ -135,7 +140,7 @@ struct NumberFormat {
             while bytes[end - 1] == UInt8(ascii: "0") { end -= 1 }
             if bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
         }
-        let text = String(decoding: bytes[..<end], as: UTF8.self)
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
         return text == "-0" || text.isEmpty ? "0" : text
     }
 

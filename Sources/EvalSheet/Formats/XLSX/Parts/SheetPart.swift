@@ -41,7 +41,7 @@ final class SheetPart: XMLEventHandler {
         if let failure = sheet.failure { throw failure }
         let inOrder = zip(sheet.rows, sheet.rows.dropFirst()).allSatisfy { $0.number < $1.number }
         var grid = Grid(rows: (inOrder ? sheet.rows : sheet.rows.sorted { $0.number < $1.number }).map { number, values in
-            let width = (values.map(\.column).max() ?? -1) + 1
+            let width = values.reduce(-1) { max($0, $1.column) } + 1
             var row = Array(repeating: "", count: width)
             var numbers: [String?] = values.contains { $0.number != nil } ? Array(repeating: nil, count: width) : []
             for (column, text, stored) in values {
