@@ -49,6 +49,17 @@ import Testing
         #expect(rows[1].number(at: 0) == nil && rows[0].number(at: 99) == nil)
     }
 
+    @Test func rowsComeTopToBottomWhateverOrderTheFileListsThem() throws {
+        let rows = try grid("""
+            <row r="3"><c r="B3" t="inlineStr"><is><t>b3</t></is></c></row>
+            <row r="1"><c r="A1" t="inlineStr"><is><t>a1</t></is></c></row>
+            <row r="4"><c r="A4" t="inlineStr"><is><t>a4</t></is></c><c r="A3" t="inlineStr"><is><t>a3</t></is></c>\
+            <c r="A4" t="inlineStr"><is><t>again</t></is></c></row>
+            """).rows
+        #expect(rows.map(\.number) == [0, 2, 3])
+        #expect(rows.map(\.cells) == [["a1"], ["a3", "b3"], ["again"]], "a row's cells in file order, the last of a place kept")
+    }
+
     @Test func aNumberHiddenByItsFormatIsStillStored() throws {
         let styles = Self.styles.replacingOccurrences(of: "# ?/?", with: ";;;")
         let sheet = #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" s="2"><v>42</v></c></row></sheetData></worksheet>"#

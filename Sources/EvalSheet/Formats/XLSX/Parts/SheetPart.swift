@@ -11,10 +11,11 @@ final class SheetPart: XMLEventHandler {
     private let sharedStrings: [String]
     private let styles: StylesPart
     private var formats: [Int: NumberFormat] = [:]
-    /// The rows met so far with their cells, in the order first met (sheets list them top to bottom).
-    private var rows: [(number: Int, cells: [(column: Int, text: String, number: String?)])] = []
-    /// Where each row number sits in `rows`, for a cell whose row is not the one being filled.
-    private var rowPositions: [Int: Int] = [:]
+    /// The cells met so far, in file order, in one list: sheets list them row by row, top to bottom, and a list for
+    /// each row grew (and was allocated) again for every row.
+    private var cells: [(row: Int, column: Int, text: String, number: String?)] = []
+    /// True while no cell has come after a cell of a later row.
+    private var inRowOrder = true
     private var cellCount = 0
     private(set) var failure: EvalSheetError?
 
@@ -39,19 +40,32 @@ final class SheetPart: XMLEventHandler {
         let sheet = SheetPart(sharedStrings: sharedStrings, styles: styles)
         try XMLEventParser.parse(data, part: part, into: sheet)
         if let failure = sheet.failure { throw failure }
-        let inOrder = zip(sheet.rows, sheet.rows.dropFirst()).allSatisfy { $0.number < $1.number }
-        var grid = Grid(rows: (inOrder ? sheet.rows : sheet.rows.sorted { $0.number < $1.number }).map { number, values in
-            let width = values.reduce(-1) { max($0, $1.column) } + 1
-            var row = Array(repeating: "", count: width)
-            var numbers: [String?] = values.contains { $0.number != nil } ? Array(repeating: nil, count: width) : []
-            for (column, text, stored) in values {
-                row[column] = text
-                if stored != nil { numbers[column] = stored }
-            }
-            return Grid.Row(number: number, cells: row, numbers: numbers)
-        })
+        // rows top to bottom, each row's cells in file order (a stable sort keeps that order when a row comes back)
+        let cells = sheet.inRowOrder ? sheet.cells
+            : sheet.cells.enumerated().sorted { ($0.element.row, $0.offset) < ($1.element.row, $1.offset) }.map(\.element)
+        var rows: [Grid.Row] = []
+        var start = 0
+        while start < cells.count {
+            var end = start + 1
+            while end < cells.count, cells[end].row == cells[start].row { end += 1 }
+            rows.append(row(cells[start..<end]))
+            start = end
+        }
+        var grid = Grid(rows: rows)
         grid.formulasWithoutValue = sheet.formulasWithoutValue
         return grid
+    }
+
+    /// One row of the grid from its cells, all of one row number.
+    private static func row(_ values: ArraySlice<(row: Int, column: Int, text: String, number: String?)>) -> Grid.Row {
+        let width = values.reduce(-1) { max($0, $1.column) } + 1
+        var row = Array(repeating: "", count: width)
+        var numbers: [String?] = values.contains { $0.number != nil } ? Array(repeating: nil, count: width) : []
+        for value in values {
+            row[value.column] = value.text
+            if value.number != nil { numbers[value.column] = value.number }
+        }
+        return Grid.Row(number: values.first!.row, cells: row, numbers: numbers)
     }
 
     func start(_ name: XMLName, attributes: XMLAttributes) {
@@ -126,15 +140,8 @@ final class SheetPart: XMLEventHandler {
         guard !shown.isEmpty || number != nil else { return }
         cellCount += 1
         if cellCount > Self.maximumCells { return fail("more than \(Self.maximumCells) cells on one sheet; not a form", zh: "一张工作表上超过 \(Self.maximumCells) 个单元格；不是表") }
-        let cell = (column, shown, number)
-        if let last = rows.last?.number, last == row {
-            rows[rows.count - 1].cells.append(cell)
-        } else if let position = rowPositions[row] {
-            rows[position].cells.append(cell)
-        } else {
-            rowPositions[row] = rows.count
-            rows.append((row, [cell]))
-        }
+        if let last = cells.last, last.row > row { inRowOrder = false }
+        cells.append((row, column, shown, number))
     }
 
     private func fail(_ message: String, zh: String) {
