@@ -79,6 +79,19 @@ import Testing
         #expect(error?.message.contains("两百万") == true)
     }
 
+    /// An amount may restate the table's own unit (`150元` where the table is in 元); another unit is refused.
+    @Test func anAmountRestatingTheTablesUnitReadsWithoutIt() throws {
+        let seed = try String(contentsOf: TestFiles.fixture("tsv/000_e57ca213149e2c8b.txt"), encoding: .utf8)
+        for (written, read) in [("2555831.40元", "2555831.40"), ("2555831.40 元 ", "2555831.40"), ("２５５５８３１．４０元", "2555831.40")] {
+            let text = seed.replacingOccurrences(of: "2555831.40\t10", with: written + "\t10")
+            let form = try #require(try TSVFormat().read(Data(text.utf8), options: ReadOptions()).first?.form)
+            #expect(form.decimal("funds.total.executed")?.description == read, "\(written)")
+        }
+        let text = seed.replacingOccurrences(of: "2555831.40\t10", with: "2555831.40美元\t10")
+        let error = #expect(throws: EvalSheetError.self) { try TSVFormat().read(Data(text.utf8), options: ReadOptions()) }
+        #expect(error?.message.contains("cell E9") == true, "another unit is refused")
+    }
+
     @Test func readerRecordsTheCellOfEachField() throws {
         let reading = try FormFiles.read(TestFiles.fixture("tsv/000_e57ca213149e2c8b.txt").path)[0]
         #expect(reading.cells["project.code"] == "B5")

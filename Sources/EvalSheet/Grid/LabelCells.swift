@@ -63,12 +63,14 @@ enum LabelHash {
 
     /// The hash of the whole text, and of the part before its first `:` (0 when it has none).
     static func of(_ text: String) -> (whole: Int, prefix: Int) {
-        var hash = offset
-        var prefix = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: ":"), prefix == 0 { prefix = hash }
-            hash = (hash ^ Int(byte)) &* prime
+        UTF8Bytes.with(text) { bytes in
+            var hash = offset
+            var prefix = 0
+            for byte in bytes {
+                if byte == UInt8(ascii: ":"), prefix == 0 { prefix = hash }
+                hash = (hash ^ Int(byte)) &* prime
+            }
+            return (hash, prefix)
         }
-        return (hash, prefix)
     }
 }

@@ -424,8 +424,11 @@ struct LayoutReader {
     /// An amount without a suffix that restates the table's own money unit (`150万` in a table of 万元); any other
     /// suffix stays, so the amount is refused rather than read in the wrong unit.
     private func withoutUnit(_ text: String, unit: String) -> String {
-        let trimmed = LabelText.halfWidth(text).trimmed
         let suffixes = unit == "万元" ? ["万元", "万"] : [unit]
+        // most amounts end in a digit: when the last scalar ends no suffix, there is nothing to take off
+        let last = text.unicodeScalars.last { !$0.isSpace }.map(LabelText.halfWidth)
+        guard unit.isEmpty || suffixes.contains(where: { $0.unicodeScalars.last == last }) else { return text }
+        let trimmed = LabelText.halfWidth(text).trimmed
         guard let suffix = suffixes.first(where: { trimmed.hasSuffix($0) && trimmed.count > $0.count }) else { return text }
         return String(trimmed.dropLast(suffix.count)).trimmed
     }

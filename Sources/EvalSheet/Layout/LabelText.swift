@@ -35,7 +35,7 @@ enum LabelText {
     }
 
     /// One scalar in its half-width form.
-    private static func halfWidth(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+    static func halfWidth(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         switch scalar.value {
         case 0xFF01...0xFF5E: return Unicode.Scalar(scalar.value - 0xFEE0)!
         case 0x3000: return " "
