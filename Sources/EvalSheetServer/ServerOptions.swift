@@ -1,4 +1,5 @@
 import Foundation
+import EvalSheet
 
 /// How the server listens and what it accepts.
 public struct ServerOptions: Sendable {
@@ -10,7 +11,7 @@ public struct ServerOptions: Sendable {
     /// Largest request body, and largest total a zip may inflate to.
     public var maxRequestBytes = 200_000_000
     /// Conversions running at once; more wait in a queue.
-    public var jobs = ProcessInfo.processInfo.activeProcessorCount
+    public var jobs = Cores.available
     /// Longest a request may wait for and run its conversion, in seconds.
     public var timeLimit: Double = 60
     /// When set, the API requires `Authorization: Bearer TOKEN` or the login cookie.

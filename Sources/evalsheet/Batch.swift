@@ -28,7 +28,7 @@ struct Batch: ParsableCommand {
     @Argument(help: "The folder to write (created if missing).") var outputDirectory: String
 
     @Option(help: "Output format: \(FormatRegistry.names).") var to: String
-    @Option(help: "Parallel conversions (default: the number of cores).") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Parallel conversions (default: the number of cores).") var jobs: Int = Cores.available
     @Option(help: "export (default) or import (greyed fields belong to the system; see --baseline-dir).") var mode: String?
     @Option(help: "A folder of system exports (any format) to check each filled form against; implies --mode import.") var baselineDir: String?
     @Option(help: "Also write a summary workbook (.xlsx) with one row per form and a totals row.") var summary: String?

@@ -24,7 +24,7 @@ struct Serve: ParsableCommand {
     @Option(help: "Port to listen on (0: any free port).") var port = 8080
     @Option(help: "Largest single file, in MB (also inside a zip).") var maxFileMb = 20
     @Option(help: "Largest request, in MB.") var maxRequestMb = 200
-    @Option(help: "Conversions at once; more wait in a queue (default: the number of cores).") var jobs = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Conversions at once; more wait in a queue (default: the number of cores).") var jobs = Cores.available
     @Option(help: "Longest a request may wait for and run its conversion, in seconds.") var timeLimit: Double = 60
     @Option(help: "Require this token for the API (default: the EVALSHEET_TOKEN environment variable, if set).") var token: String?
 

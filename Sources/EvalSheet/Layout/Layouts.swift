@@ -9,7 +9,7 @@ public enum Layouts {
     /// a one-file batch starts with); the first mistake in file order is reported.
     static func load(_ files: [String: String]) -> Result<[Layout], EvalSheetError> {
         let names = files.keys.filter { $0.hasPrefix("layouts/") }.sorted()
-        let loaded = ParallelMap.map(names.count, jobs: ProcessInfo.processInfo.activeProcessorCount) { index in
+        let loaded = ParallelMap.map(names.count, jobs: Cores.available) { index in
             Result { try Layout.load(file: "Templates/" + names[index], text: files[names[index]]!) }
         }
         return Result {
