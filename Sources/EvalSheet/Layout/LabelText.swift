@@ -28,10 +28,20 @@ enum LabelText {
     /// Maps full-width ASCII forms (`：（５０分）`) and the ideographic space to their half-width forms.
     static func halfWidth(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { $0.value >= 0x3000 && $0.value <= 0xFF5E }) else { return text }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars { UTF8.encode(halfWidth(scalar)) { bytes.append($0) } }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+            var count = 0
+            halfWidthBytes(of: text, droppingSpace: false) { buffer[count] = $0; count += 1 }
+            return count
+        }
+    }
+
+    /// The UTF-8 of `text` with each scalar in its half-width form (never longer), white space left out when
+    /// `droppingSpace`, handed to `put` byte by byte: written straight into a new String's storage, not an array.
+    private static func halfWidthBytes(of text: String, droppingSpace: Bool, _ put: (UInt8) -> Void) {
+        for scalar in text.unicodeScalars {
+            let half = halfWidth(scalar)
+            if !(droppingSpace && half.isSpace) { UTF8.encode(half, into: put) }
+        }
     }
 
     /// One scalar in its half-width form.
@@ -45,7 +55,7 @@ enum LabelText {
 
     /// The comparable form of a label: `* 实际完成值` and `实际完成值` match, `项目编码：` and `项目编码:` too.
     /// Built as UTF-8 bytes: appending scalars to a String one by one costs far more. Without markup the bytes go
-    /// straight into the new String's storage (half-width forms are never longer), with no array in between.
+    /// straight into the new String's storage, leading stars left out as they come, with no array in between.
     static func normalized(_ text: String) -> String {
         if !text.unicodeScalars.contains(where: { $0.isSpace || $0 == "<" || $0 == "*" || $0 == ":" || ($0.value >= 0xFF01 && $0.value <= 0xFF5E) }) {
             return text
@@ -53,10 +63,10 @@ enum LabelText {
         guard text.utf8.contains(UInt8(ascii: "<")) else {
             return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
                 var count = 0
-                for scalar in text.unicodeScalars {
-                    let half = halfWidth(scalar)
-                    if half.isSpace || (count == 0 && half == "*") { continue }
-                    UTF8.encode(half) { buffer[count] = $0; count += 1 }
+                halfWidthBytes(of: text, droppingSpace: true) { byte in
+                    guard count > 0 || byte != UInt8(ascii: "*") else { return }
+                    buffer[count] = byte
+                    count += 1
                 }
                 while count > 0, buffer[count - 1] == UInt8(ascii: ":") { count -= 1 }
                 return count
@@ -64,10 +74,7 @@ enum LabelText {
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            let half = halfWidth(scalar)
-            if !half.isSpace { UTF8.encode(half) { bytes.append($0) } }
-        }
+        halfWidthBytes(of: text, droppingSpace: true) { bytes.append($0) }
         if bytes.contains(UInt8(ascii: "<")) { bytes = withoutBoldTags(bytes) }
         var start = 0, end = bytes.count
         while start < end, bytes[start] == UInt8(ascii: "*") { start += 1 }

@@ -65,23 +65,11 @@ struct NumberFormat {
         let places = plain.utf8.firstIndex(of: UInt8(ascii: ".")).map { plain.utf8.distance(from: $0, to: plain.utf8.endIndex) - 1 } ?? 0
         guard places <= decimals else { return nil }
         guard places < decimals else { return plain }
-        // written byte by byte into the new String: joining the pieces cost about 4,800 instructions a cell
-        let zeros = decimals - places
-        return String(unsafeUninitializedCapacity: plain.utf8.count + 1 + zeros) { buffer in
-            var count = 0
-            for byte in plain.utf8 {
-                buffer[count] = byte
-                count += 1
-            }
-            if places == 0 {
-                buffer[count] = UInt8(ascii: ".")
-                count += 1
-            }
-            for _ in 0..<zeros {
-                buffer[count] = UInt8(ascii: "0")
-                count += 1
-            }
-            return count
+        // built from its bytes: joining the pieces cost about 4,800 instructions a cell
+        return ASCIIText.make(capacity: plain.utf8.count + 1 + decimals - places) { text in
+            text.append(plain)
+            if places == 0 { text.append(".") }
+            for _ in places..<decimals { text.append("0") }
         }
     }
 

@@ -110,13 +110,11 @@ enum XMLEventParser {
 
     static func parse(_ data: Data, part: String, into handler: XMLEventHandler) throws {
         guard let parser = SpareParser.take() else { throw EvalSheetError(.unreadable, "out of memory parsing \(part)", zh: "解析 \(part) 时内存不足") }
+        let context = Context(handler: handler, parser: parser)
         var status = XML_STATUS_ERROR
-        var context: Context?
-        defer { SpareParser.give(parser, reusable: status == XML_STATUS_OK && context?.refusal == nil && data.count <= SpareParser.largestKept) }
+        defer { SpareParser.give(parser, reusable: status == XML_STATUS_OK && context.refusal == nil && data.count <= SpareParser.largestKept) }
         XML_SetHashSalt(parser, hashSalt)
-        let parsing = Context(handler: handler, parser: parser)
-        context = parsing
-        let unmanaged = Unmanaged.passRetained(parsing)
+        let unmanaged = Unmanaged.passRetained(context)
         defer { unmanaged.release() }
         XML_SetUserData(parser, unmanaged.toOpaque())
         XML_SetParamEntityParsing(parser, XML_PARAM_ENTITY_PARSING_NEVER)
@@ -151,7 +149,7 @@ enum XMLEventParser {
         status = data.withUnsafeBytes { bytes in
             XML_Parse(parser, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), 1)
         }
-        switch parsing.refusal {
+        switch context.refusal {
         case .outOfTime:
             throw EvalSheetError(.unreadable, "\(part): still not read when the time for one file ran out (batch --file-seconds); refused", zh: "\(part)：单个文件的时限（batch --file-seconds）已到仍未读完；已拒绝")
         case .tooDeep:
