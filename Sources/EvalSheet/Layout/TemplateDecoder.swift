@@ -2,7 +2,7 @@
 /// its values, several times faster than Foundation's JSONDecoder here, with the same DecodingErrors and coding paths.
 enum TemplateDecoder {
     /// A parsed JSON value.
-    indirect enum Value {
+    enum Value {
         /// Members in file order: the objects of a layout hold a few keys, mostly of up to 15 bytes (which compare as two
         /// words), found faster by comparing than by hashing; a repeated key counts as its last occurrence.
         case object([Member])
@@ -177,20 +177,21 @@ enum TemplateDecoder {
         DecodingError.typeMismatch(Value.self, .init(codingPath: path, debugDescription: "expected \(expected), found \(value.kind)"))
     }
 
-    /// A value as `T`: strings, numbers and booleans directly, everything else through its own `init(from:)`.
-    private static func decode<T: Decodable>(_ value: Value, as type: T.Type, at path: [any CodingKey]) throws -> T {
+    /// A value as `T`: strings, numbers and booleans directly, everything else through its own `init(from:)`. The
+    /// coding path is built only when a nested decoder or an error needs it (a layout decodes thousands of strings).
+    private static func decode<T: Decodable>(_ value: Value, as type: T.Type, at path: () -> [any CodingKey]) throws -> T {
         switch value {
         case .string(let text) where T.self == String.self: return text as! T
         case .bool(let flag) where T.self == Bool.self: return flag as! T
         case .number(let number) where T.self == Double.self: return number as! T
         case .number(let number) where T.self == Int.self:
-            guard let integer = Int(exactly: number) else { throw mismatch(value, "a whole number", path) }
+            guard let integer = Int(exactly: number) else { throw mismatch(value, "a whole number", path()) }
             return integer as! T
         default:
-            if T.self == String.self { throw mismatch(value, "a string", path) }
-            if T.self == Bool.self { throw mismatch(value, "true or false", path) }
-            if T.self == Double.self || T.self == Int.self { throw mismatch(value, "a number", path) }
-            return try T(from: TreeDecoder(value: value, codingPath: path))
+            if T.self == String.self { throw mismatch(value, "a string", path()) }
+            if T.self == Bool.self { throw mismatch(value, "true or false", path()) }
+            if T.self == Double.self || T.self == Int.self { throw mismatch(value, "a number", path()) }
+            return try T(from: TreeDecoder(value: value, codingPath: path()))
         }
     }
 
@@ -220,27 +221,27 @@ enum TemplateDecoder {
         }
 
         func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-            try TemplateDecoder.decode(try member(key), as: type, at: TemplateDecoder.appending(codingPath, key))
+            try TemplateDecoder.decode(try member(key), as: type, at: { TemplateDecoder.appending(codingPath, key) })
         }
 
         /// One lookup for an optional member, where the protocol's default looks the key up three times.
         func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
             guard let value = value(key) else { return nil }
             if case .null = value { return nil }
-            return try TemplateDecoder.decode(value, as: type, at: TemplateDecoder.appending(codingPath, key))
+            return try TemplateDecoder.decode(value, as: type, at: { TemplateDecoder.appending(codingPath, key) })
         }
 
         func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
             guard let value = value(key) else { return nil }
             if case .string(let text) = value { return text }
             if case .null = value { return nil }
-            return try TemplateDecoder.decode(value, as: type, at: TemplateDecoder.appending(codingPath, key))
+            return try TemplateDecoder.decode(value, as: type, at: { TemplateDecoder.appending(codingPath, key) })
         }
 
         func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
             guard let value = value(key) else { return nil }
             if case .null = value { return nil }
-            return try TemplateDecoder.decode(value, as: type, at: TemplateDecoder.appending(codingPath, key))
+            return try TemplateDecoder.decode(value, as: type, at: { TemplateDecoder.appending(codingPath, key) })
         }
 
         func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
@@ -264,11 +265,15 @@ enum TemplateDecoder {
 
         init(elements: [Value], codingPath: [any CodingKey]) { self.elements = elements; self.codingPath = codingPath }
 
-        private mutating func next() throws -> (Value, [any CodingKey]) {
+        /// The next element and its index.
+        private mutating func next() throws -> (Value, Int) {
             guard !isAtEnd else { throw DecodingError.valueNotFound(Value.self, .init(codingPath: codingPath, debugDescription: "no more elements")) }
             defer { currentIndex += 1 }
-            return (elements[currentIndex], TemplateDecoder.appending(codingPath, AnyKey(intValue: currentIndex)!))
+            return (elements[currentIndex], currentIndex)
         }
+
+        /// The coding path of element `index`.
+        private func path(_ index: Int) -> [any CodingKey] { TemplateDecoder.appending(codingPath, AnyKey(intValue: index)!) }
 
         mutating func decodeNil() throws -> Bool {
             guard !isAtEnd, case .null = elements[currentIndex] else { return false }
@@ -277,23 +282,23 @@ enum TemplateDecoder {
         }
 
         mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
-            let (value, path) = try next()
-            return try TemplateDecoder.decode(value, as: type, at: path)
+            let (value, index) = try next()
+            return try TemplateDecoder.decode(value, as: type, at: { path(index) })
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
-            let (value, path) = try next()
-            return try TreeDecoder(value: value, codingPath: path).container(keyedBy: type)
+            let (value, index) = try next()
+            return try TreeDecoder(value: value, codingPath: path(index)).container(keyedBy: type)
         }
 
         mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
-            let (value, path) = try next()
-            return try TreeDecoder(value: value, codingPath: path).unkeyedContainer()
+            let (value, index) = try next()
+            return try TreeDecoder(value: value, codingPath: path(index)).unkeyedContainer()
         }
 
         mutating func superDecoder() throws -> any Decoder {
-            let (value, path) = try next()
-            return TreeDecoder(value: value, codingPath: path)
+            let (value, index) = try next()
+            return TreeDecoder(value: value, codingPath: path(index))
         }
     }
 
@@ -301,7 +306,7 @@ enum TemplateDecoder {
         let value: Value
         let codingPath: [any CodingKey]
         func decodeNil() -> Bool { if case .null = value { return true } else { return false } }
-        func decode<T: Decodable>(_ type: T.Type) throws -> T { try TemplateDecoder.decode(value, as: type, at: codingPath) }
+        func decode<T: Decodable>(_ type: T.Type) throws -> T { try TemplateDecoder.decode(value, as: type, at: { codingPath }) }
     }
 }
 
