@@ -90,6 +90,7 @@ import Testing
         let text = seed.replacingOccurrences(of: "2555831.40\t10", with: "2555831.40美元\t10")
         let error = #expect(throws: EvalSheetError.self) { try TSVFormat().read(Data(text.utf8), options: ReadOptions()) }
         #expect(error?.message.contains("cell E9") == true, "another unit is refused")
+        #expect(error?.message.contains("\"2555831.40美元\"") == true, "the refusal quotes the cell as written: \(error?.message ?? "")")
     }
 
     @Test func readerRecordsTheCellOfEachField() throws {

@@ -394,7 +394,7 @@ struct LayoutReader {
         }
         var source = stored(text, row: row, column: column - shift, format: cell.effectiveFormat)
         if cell.effectiveFormat == .amount { source = withoutUnit(source, unit: reading.form.text("funds.unit") ?? layout.moneyUnit) }
-        store(try parse(source, format: cell.effectiveFormat, path: path, ref: ref), at: path, row: row, column: column, into: &reading, ref: ref)
+        store(try parse(source, format: cell.effectiveFormat, path: path, ref: ref, shown: text), at: path, row: row, column: column, into: &reading, ref: ref)
     }
 
     /// True when `shown` is the stored number `raw` written out, maybe with grouping commas and more fraction zeros.
@@ -468,8 +468,10 @@ struct LayoutReader {
         return (String(code), trimmed[trimmed.index(after: dash)...].trimmed)
     }
 
-    /// The value of `text` in `format`; `path` and `ref` (the field and its cell) are worked out only for the error.
-    private func parse(_ text: String, format: Layout.ValueFormat, path: @autoclosure () -> String, ref: @autoclosure () -> String) throws -> FieldValue {
+    /// The value of `text` in `format`; `path` and `ref` (the field and its cell) are worked out only for the error,
+    /// which quotes `shown`, the cell as written, where `text` was taken from it (a restated unit taken off).
+    private func parse(_ text: String, format: Layout.ValueFormat, path: @autoclosure () -> String, ref: @autoclosure () -> String,
+                       shown: String? = nil) throws -> FieldValue {
         var label: String {
             let path = path()
             return layout.label(forField: path.hasPrefix("indicators[") ? "item." + (path.split(separator: ".").last.map(String.init) ?? "") : path)
@@ -482,17 +484,17 @@ struct LayoutReader {
         case .unit:
             let unit = LabelText.halfWidth(text).trimmed
             guard FieldCatalog.shared.moneyUnits[unit] != nil else {
-                throw EvalSheetError.badValue(cell: ref(), path: path(), label: label, expected: ("元 or 万元", "元或万元"), found: text)
+                throw EvalSheetError.badValue(cell: ref(), path: path(), label: label, expected: ("元 or 万元", "元或万元"), found: shown ?? text)
             }
             return .text(unit)
         case .integer:
             guard let value = CellText.integer(text) else {
-                throw EvalSheetError.badValue(cell: ref(), path: path(), label: label, expected: ("a whole number", "整数"), found: text)
+                throw EvalSheetError.badValue(cell: ref(), path: path(), label: label, expected: ("a whole number", "整数"), found: shown ?? text)
             }
             return .integer(value)
         case .amount, .decimal, .percent:
             guard let value = CellText.decimal(text, percent: format == .percent) else {
-                throw EvalSheetError.badValue(cell: ref(), path: path(), label: label, expected: ("a decimal number", "数字"), found: text)
+                throw EvalSheetError.badValue(cell: ref(), path: path(), label: label, expected: ("a decimal number", "数字"), found: shown ?? text)
             }
             return .decimal(value)
         }
