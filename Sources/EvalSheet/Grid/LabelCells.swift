@@ -21,7 +21,8 @@ final class LabelCells {
 
     /// The grid's rows that hold anything.
     let rows: [Grid.Row]
-    private var normalized: [Row?]
+    /// Filled in as rows are asked for; unchecked for exclusive access, as `row` is its only user and never nests.
+    @exclusivity(unchecked) private var normalized: [Row?]
     /// Longest cell that can be a label; longer cells are values and are never normalised.
     static let maximumLabelLength = 40
 

@@ -2,11 +2,11 @@ import Foundation
 
 /// The shared string table: plain and rich-text strings (runs joined), phonetic guides left out.
 final class SharedStringsPart: XMLEventHandler {
-    private(set) var strings: [String] = []
+    @exclusivity(unchecked) private(set) var strings: [String] = []
     /// The UTF-8 of the string being read, its runs joined.
-    private var current: [UInt8] = []
-    private var inText = false
-    private var inPhonetic = false
+    @exclusivity(unchecked) private var current: [UInt8] = []
+    @exclusivity(unchecked) private var inText = false
+    @exclusivity(unchecked) private var inPhonetic = false
 
     init(_ data: Data?, part: String) throws {
         guard let data else { return }

@@ -10,25 +10,25 @@ final class SheetPart: XMLEventHandler {
 
     private let sharedStrings: [String]
     private let styles: StylesPart
-    private var formats: [Int: NumberFormat] = [:]
+    @exclusivity(unchecked) private var formats: [Int: NumberFormat] = [:]
     /// The cells met so far, in file order, in one list: sheets list them row by row, top to bottom, and a list for
     /// each row grew (and was allocated) again for every row.
-    private var cells: [(row: Int, column: Int, text: String, number: String?)] = []
+    @exclusivity(unchecked) private var cells: [(row: Int, column: Int, text: String, number: String?)] = []
     /// True while no cell has come after a cell of a later row.
-    private var inRowOrder = true
-    private var cellCount = 0
-    private(set) var failure: EvalSheetError?
+    @exclusivity(unchecked) private var inRowOrder = true
+    @exclusivity(unchecked) private var cellCount = 0
+    @exclusivity(unchecked) private(set) var failure: EvalSheetError?
 
-    private var row = -1
-    private var column = -1
-    private var type = CellType.number
-    private var style = 0
+    @exclusivity(unchecked) private var row = -1
+    @exclusivity(unchecked) private var column = -1
+    @exclusivity(unchecked) private var type = CellType.number
+    @exclusivity(unchecked) private var style = 0
     /// The UTF-8 of the cell's `<v>` or inline `<t>` text.
-    private var value: [UInt8] = []
-    private var capturing = false
-    private var inPhonetic = false
-    private var hasFormula = false
-    private var formulasWithoutValue: Set<String> = []
+    @exclusivity(unchecked) private var value: [UInt8] = []
+    @exclusivity(unchecked) private var capturing = false
+    @exclusivity(unchecked) private var inPhonetic = false
+    @exclusivity(unchecked) private var hasFormula = false
+    @exclusivity(unchecked) private var formulasWithoutValue: Set<String> = []
 
     init(sharedStrings: [String], styles: StylesPart) {
         self.sharedStrings = sharedStrings
