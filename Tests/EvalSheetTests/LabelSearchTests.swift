@@ -44,6 +44,20 @@ import Testing
         #expect(LabelText.normalized("总分") == "总分")
     }
 
+    /// A row's hash summary rules a label out only when the row lacks it: every cell's hash, whole and before its
+    /// colon, is in the summary, and a label the row lacks is mostly ruled out.
+    @Test func aRowsHashSummaryHoldsEveryCellsHashes() {
+        let grid = Grid(rows: [Grid.Row(number: 0, cells: ["项目名称：某项目", "", "年度指标值", "实际完成值", "得分"])])
+        let row = LabelCells(grid).row(0)
+        for (whole, prefix) in row.hashes {
+            #expect(row.mask.intersects(LabelHashMask([whole])))
+            if prefix != 0 { #expect(row.mask.intersects(LabelHashMask([prefix]))) }
+        }
+        #expect(row.mask.intersects(LabelHashMask([LabelHash.of("项目名称").whole])), "a label:value cell holds its label")
+        let absent = ["预算执行率", "总分", "偏差原因分析及改进措施", "项目资金", "满意度指标", "成本指标"].map { LabelHash.of($0).whole }
+        #expect(absent.contains { !row.mask.intersects(LabelHashMask([$0])) }, "labels the row lacks are mostly ruled out")
+    }
+
     @Test func aShownAmountMatchesItsStoredNumber() {
         let cases: [(String, String, Bool)] = [
             ("2,560,000.00", "2560000", true), ("2560000", "2560000", true), ("2,560,000.10", "2560000.1", true),

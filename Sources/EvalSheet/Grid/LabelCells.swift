@@ -12,10 +12,18 @@ final class LabelCells {
         /// `LabelHash.of` each text: the whole text's hash, and that of the part before the first `:` for cells
         /// holding `label:value` (0 otherwise). One array, so a row costs one allocation for them.
         let hashes: [(whole: Int, prefix: Int)]
+        /// All of `hashes` in one summary, so most label searches are answered without touching the row's arrays.
+        let mask: LabelHashMask
 
         init(texts: [String], hashes: [(whole: Int, prefix: Int)]) {
             self.texts = texts
             self.hashes = hashes
+            var mask = LabelHashMask()
+            for (whole, prefix) in hashes {
+                mask.insert(whole)
+                if prefix != 0 { mask.insert(prefix) }
+            }
+            self.mask = mask
         }
     }
 
@@ -49,6 +57,23 @@ final class LabelCells {
         normalized[index] = row
         return row
     }
+}
+
+/// A set of label hashes summarised in 128 bits, one for each hash's top seven bits: when two summaries share no bit,
+/// no hash of one is in the other.
+struct LabelHashMask {
+    private var low: UInt64 = 0, high: UInt64 = 0
+
+    init() {}
+
+    init(_ hashes: [Int]) { for hash in hashes { insert(hash) } }
+
+    mutating func insert(_ hash: Int) {
+        let bit = UInt64(bitPattern: Int64(hash)) >> 57
+        if bit < 64 { low |= 1 << bit } else { high |= 1 << (bit - 64) }
+    }
+
+    func intersects(_ other: LabelHashMask) -> Bool { low & other.low != 0 || high & other.high != 0 }
 }
 
 /// FNV-1a over a label's UTF-8 bytes: cheap to compute, and labels compare as bytes once normalised.

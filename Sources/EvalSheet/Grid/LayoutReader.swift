@@ -105,9 +105,11 @@ struct LayoutReader {
 
     /// The first column of row `rowIndex` that holds a label cell (any of its wordings), and what follows `label:` there.
     private func match(_ cell: Layout.Cell, inRow rowIndex: Int) -> (column: Int, inline: String?)? {
+        let row = cells.row(rowIndex)
+        // no wording's hash is among the row's, and no pattern to try: most searches end here
+        if !row.mask.intersects(cell.plainLabelMask), cell.labelPatterns.isEmpty || cell.label == nil { return nil }
         let labels = cell.plainLabels, hashes = cell.plainLabelHashes
         let patterns = cell.label == nil ? [] : cell.labelPatterns
-        let row = cells.row(rowIndex)
         let texts = row.texts, cellHashes = row.hashes
         for column in texts.indices {
             if !patterns.isEmpty, case let text = texts[column], !text.isEmpty, patterns.contains(where: { $0.match(text) != nil }) {

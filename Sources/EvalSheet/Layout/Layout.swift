@@ -164,6 +164,8 @@ public final class Layout: Decodable, @unchecked Sendable {
         let plainLabels: [String], labelPatterns: [Pattern]
         /// `LabelHash.of` each plain label.
         let plainLabelHashes: [Int]
+        /// Those hashes summarised, to rule out a row at a glance.
+        let plainLabelMask: LabelHashMask
         /// The fields this cell places: its field (and the code written in front of it), or those of its pattern or label.
         let placedFields: [String]
 
@@ -208,6 +210,7 @@ public final class Layout: Decodable, @unchecked Sendable {
             plainLabels = alternatives.compactMap(\.plainLabel)
             labelPatterns = alternatives.filter { !$0.fields.isEmpty }
             plainLabelHashes = plainLabels.map { LabelHash.of($0).whole }
+            plainLabelMask = LabelHashMask(plainLabelHashes)
             if let field {
                 placedFields = (codeField.map { [$0] } ?? []) + [field]
             } else {
