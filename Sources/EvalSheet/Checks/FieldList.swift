@@ -32,29 +32,19 @@ extension Form {
     /// Every field the layout places: project, funds, goal, then each indicator, category and item, then the rest.
     func fields(layout: Layout) -> [FormField] {
         var result: [FormField] = []
-        for row in layout.rows {
-            for cell in row.cells {
-                for name in cell.placedFields where FieldCatalog.shared.isFormValue(name) {
-                    let format = Layout.Cell.format(ofField: name)
-                    result.append(FormField(path: name, role: cell.field == nil ? .system : cell.effectiveRole,
-                                            label: layout.label(forField: name), value: self[name] ?? .empty(format), cell: cell))
-                }
+        for row in layout.fieldPlan {
+            for field in row.placed {
+                result.append(FormField(path: field.name, role: field.role, label: field.label, value: self[field.name] ?? field.empty, cell: field.cell))
             }
-            guard row.kind == .items else { continue }
-            // what every item's fields share, worked out once: key, label, role and the empty value of each column
-            let itemColumns = row.fields.compactMap { cell in
-                cell.itemKey.map { (cell: cell, key: $0, label: layout.label(forField: cell.field!), role: cell.effectiveRole,
-                                    empty: FieldValue.empty(cell.effectiveFormat)) }
-            }
-            let level1 = layout.label(forField: "indicator.name"), level2 = layout.label(forField: "category.name")
+            guard let items = row.items else { continue }
             for (i, indicator) in indicators.enumerated() {
-                result.append(FormField(path: IndicatorPath.indicator(i, field: "name"), role: .system, label: level1, value: .text(indicator.name), cell: nil))
-                result.append(FormField(path: IndicatorPath.indicator(i, field: "weight"), role: .system, label: level1, value: .decimal(indicator.weight), cell: nil))
+                result.append(FormField(path: IndicatorPath.indicator(i, field: "name"), role: .system, label: items.level1, value: .text(indicator.name), cell: nil))
+                result.append(FormField(path: IndicatorPath.indicator(i, field: "weight"), role: .system, label: items.level1, value: .decimal(indicator.weight), cell: nil))
                 for (c, category) in indicator.categories.enumerated() {
                     result.append(FormField(path: IndicatorPath.category(i, c, field: "name"), role: .system,
-                                            label: level2, value: .text(category.name), cell: nil))
+                                            label: items.level2, value: .text(category.name), cell: nil))
                     for (n, item) in category.items.enumerated() {
-                        for column in itemColumns {
+                        for column in items.columns {
                             result.append(FormField(place: .item(i, c, n, key: column.key), role: column.role,
                                                     label: column.label, value: item[column.key] ?? column.empty, cell: column.cell))
                         }
@@ -63,6 +53,46 @@ extension Form {
             }
         }
         return result
+    }
+}
+
+/// What `Form.fields` lists for each row of a layout, worked out once when the layout loads: the fields its cells place
+/// with their role, label and empty value, and for the items row what every item's fields share (a form lists
+/// hundreds of fields, and looking each one's label, type and role up again cost a third of the list).
+struct FieldPlan {
+    struct Placed {
+        let name: String, role: Layout.Role, label: String, empty: FieldValue, cell: Layout.Cell
+    }
+
+    struct ItemColumn {
+        let cell: Layout.Cell, key: String, label: String, role: Layout.Role, empty: FieldValue
+    }
+
+    /// The items row's columns and the labels of its level-1 and level-2 indicators.
+    struct Items {
+        let columns: [ItemColumn], level1: String, level2: String
+    }
+
+    let placed: [Placed]
+    let items: Items?
+
+    /// The plan of each of `layout`'s rows, in order.
+    static func rows(of layout: Layout) -> [FieldPlan] {
+        layout.rows.map { row in
+            let placed = row.cells.flatMap { cell in
+                cell.placedFields.filter { FieldCatalog.shared.isFormValue($0) }.map { name in
+                    Placed(name: name, role: cell.field == nil ? .system : cell.effectiveRole, label: layout.label(forField: name),
+                           empty: .empty(Layout.Cell.format(ofField: name)), cell: cell)
+                }
+            }
+            guard row.kind == .items else { return FieldPlan(placed: placed, items: nil) }
+            let columns = row.fields.compactMap { cell in
+                cell.itemKey.map { ItemColumn(cell: cell, key: $0, label: layout.label(forField: cell.field!), role: cell.effectiveRole,
+                                              empty: .empty(cell.effectiveFormat)) }
+            }
+            return FieldPlan(placed: placed, items: Items(columns: columns, level1: layout.label(forField: "indicator.name"),
+                                                          level2: layout.label(forField: "category.name")))
+        }
     }
 }
 

@@ -38,6 +38,8 @@ public final class Layout: Decodable, @unchecked Sendable {
     private(set) var detectionLabels: [(label: String, wordings: [String])] = []
     /// The label of each field, worked out once (see `label(forField:)`).
     private var fieldLabels: [String: String] = [:]
+    /// What `Form.fields` lists for each row, worked out once.
+    private(set) var fieldPlan: [FieldPlan] = []
     private var fieldCells: [String: Cell] = [:]
     /// The computed fields' cells (a field and a formula), in the layout's order, the order they are worked out in.
     private(set) var formulaCells: [Cell] = []
@@ -294,6 +296,7 @@ public final class Layout: Decodable, @unchecked Sendable {
             (cell.label ?? "", cell.plainLabels)
         }
         layout.fieldLabels = Self.fieldLabels(layout.rows)
+        layout.fieldPlan = FieldPlan.rows(of: layout)
         layout.formulaCells = layout.rows.flatMap(\.cells).filter { $0.field != nil && $0.formula != nil }
         layout.inputDependentCells = Form.inputDependentCells(layout)
         for row in layout.rows {
