@@ -93,6 +93,14 @@ import Testing
         #expect(error?.message.contains("\"2555831.40美元\"") == true, "the refusal quotes the cell as written: \(error?.message ?? "")")
     }
 
+    /// A refused value in the layout that fits best is reported, not read in another layout that happens to take it.
+    @Test func aBadAmountIsNotReadInAnotherLayout() throws {
+        var text = try String(contentsOf: TestFiles.fixture("tsv/000_e57ca213149e2c8b.txt"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "2555831.40\t10", with: "255.58万\t10")
+        let error = #expect(throws: EvalSheetError.self) { try TSVFormat().read(Data(text.utf8), options: ReadOptions()) }
+        #expect(error?.message.contains("cell E9") == true && error?.message.contains("\"255.58万\"") == true, "\(error?.message ?? "")")
+    }
+
     @Test func readerRecordsTheCellOfEachField() throws {
         let reading = try FormFiles.read(TestFiles.fixture("tsv/000_e57ca213149e2c8b.txt").path)[0]
         #expect(reading.cells["project.code"] == "B5")

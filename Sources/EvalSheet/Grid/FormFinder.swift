@@ -34,6 +34,9 @@ enum FormFinder {
                 let reader = LayoutReader(cells: cells, layout: fit.layout)
                 return try reader.readAll()
             } catch let error as EvalSheetError {
+                // the layout fits and a cell is wrong: a worse-fitting layout that happens to take the value would
+                // misread the form (`255.58万` in a table of 元 read in a layout of 万元)
+                if error.isBadCellValue { throw error }
                 if firstError == nil { firstError = error }
             }
         }

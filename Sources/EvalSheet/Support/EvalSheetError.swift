@@ -14,11 +14,18 @@ public struct EvalSheetError: Error, Equatable, CustomStringConvertible, Sendabl
     public let message: String
     /// The message in Chinese, for finance staff.
     public let messageZH: String
+    /// A value refused in a cell the layout places (`badValue`): the layout fits and the cell is wrong.
+    public let isBadCellValue: Bool
 
     public init(_ kind: Kind, _ message: String, zh: String) {
+        self.init(kind, message, zh: zh, isBadCellValue: false)
+    }
+
+    private init(_ kind: Kind, _ message: String, zh: String, isBadCellValue: Bool) {
         self.kind = kind
         self.message = message
         self.messageZH = zh
+        self.isBadCellValue = isBadCellValue
     }
 
     /// The message in `language`.
@@ -43,6 +50,7 @@ public struct EvalSheetError: Error, Equatable, CustomStringConvertible, Sendabl
     static func badValue(cell: String, path: String, label: String, expected: (en: String, zh: String), found: String) -> EvalSheetError {
         EvalSheetError(.invalidForm,
             "cell \(cell) (\(path), \(label)): expected \(expected.en), found \"\(found.prefix(60))\"; correct the cell and convert again",
-            zh: "单元格 \(cell)（\(label)，\(path)）：应为\(expected.zh)，实为\u{201C}\(found.prefix(60))\u{201D}；请更正该单元格后重新转换")
+            zh: "单元格 \(cell)（\(label)，\(path)）：应为\(expected.zh)，实为\u{201C}\(found.prefix(60))\u{201D}；请更正该单元格后重新转换",
+            isBadCellValue: true)
     }
 }
