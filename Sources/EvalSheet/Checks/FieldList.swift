@@ -45,8 +45,8 @@ extension Form {
                                             label: items.level2, value: .text(category.name), cell: nil))
                     for (n, item) in category.items.enumerated() {
                         for column in items.columns {
-                            result.append(FormField(place: .item(i, c, n, key: column.key), role: column.role,
-                                                    label: column.label, value: item[column.key] ?? column.empty, cell: column.cell))
+                            result.append(FormField(place: .item(i, c, n, key: column.name), role: column.role,
+                                                    label: column.label, value: item[column.name] ?? column.empty, cell: column.cell))
                         }
                     }
                 }
@@ -60,20 +60,18 @@ extension Form {
 /// with their role, label and empty value, and for the items row what every item's fields share (a form lists
 /// hundreds of fields, and looking each one's label, type and role up again cost a third of the list).
 struct FieldPlan {
-    struct Placed {
+    /// A field as every form lists it: its name (an item's key, for the items row's columns), role, label, value when
+    /// the form has none, and cell.
+    struct Field {
         let name: String, role: Layout.Role, label: String, empty: FieldValue, cell: Layout.Cell
-    }
-
-    struct ItemColumn {
-        let cell: Layout.Cell, key: String, label: String, role: Layout.Role, empty: FieldValue
     }
 
     /// The items row's columns and the labels of its level-1 and level-2 indicators.
     struct Items {
-        let columns: [ItemColumn], level1: String, level2: String
+        let columns: [Field], level1: String, level2: String
     }
 
-    let placed: [Placed]
+    let placed: [Field]
     let items: Items?
 
     /// The plan of each of `layout`'s rows, in order.
@@ -81,14 +79,14 @@ struct FieldPlan {
         layout.rows.map { row in
             let placed = row.cells.flatMap { cell in
                 cell.placedFields.filter { FieldCatalog.shared.isFormValue($0) }.map { name in
-                    Placed(name: name, role: cell.field == nil ? .system : cell.effectiveRole, label: layout.label(forField: name),
-                           empty: .empty(Layout.Cell.format(ofField: name)), cell: cell)
+                    Field(name: name, role: cell.field == nil ? .system : cell.effectiveRole, label: layout.label(forField: name),
+                          empty: .empty(Layout.Cell.format(ofField: name)), cell: cell)
                 }
             }
             guard row.kind == .items else { return FieldPlan(placed: placed, items: nil) }
             let columns = row.fields.compactMap { cell in
-                cell.itemKey.map { ItemColumn(cell: cell, key: $0, label: layout.label(forField: cell.field!), role: cell.effectiveRole,
-                                              empty: .empty(cell.effectiveFormat)) }
+                cell.itemKey.map { Field(name: $0, role: cell.effectiveRole, label: layout.label(forField: cell.field!),
+                                         empty: .empty(cell.effectiveFormat), cell: cell) }
             }
             return FieldPlan(placed: placed, items: Items(columns: columns, level1: layout.label(forField: "indicator.name"),
                                                           level2: layout.label(forField: "category.name")))
