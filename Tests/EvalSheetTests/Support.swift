@@ -21,9 +21,18 @@ enum TestFiles {
         try FormFiles.read(url.path, format: format)[0].form
     }
 
+    /// A new empty folder for one test, inside this run's scratch folder.
     static func temporaryDirectory() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("evalsheet-tests-\(UUID().uuidString)")
+        let url = scratch.appendingPathComponent(UUID().uuidString)
         try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// This test run's scratch folder, removed when the run exits so no run leaves folders behind.
+    private static let scratch: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("evalsheet-tests-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: TestFiles.scratch) }
+        return url
+    }()
 }
