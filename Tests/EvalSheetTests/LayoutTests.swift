@@ -47,6 +47,18 @@ import Testing
         #expect(missing?.message == "Templates/layouts/shenzhen.json: usedIn: missing; fix the layout file", "\(missing?.message ?? "")")
     }
 
+    @Test func aValueOfTheWrongKindNamesItsPathAndWhatWasFound() throws {
+        let kind = try loadChanged { $0.replacingOccurrences(of: "\"kind\": \"section\"", with: "\"kind\": \"sections\"") }
+        #expect(kind?.message == "Templates/layouts/shenzhen.json: rows[3].kind: \"sections\" is not one of title, pairs, section, header, table, items, note; fix the layout file",
+                "\(kind?.message ?? "")")
+        let height = try loadChanged { $0.replacingOccurrences(of: "\"height\": 32", with: "\"height\": \"32\"") }
+        #expect(height?.message.contains("rows[0].height: expected a number, found \"32\"") == true, "\(height?.message ?? "")")
+        let width = try loadChanged { $0.replacingOccurrences(of: "\"tsvWidth\": 8", with: "\"tsvWidth\": 8.5") }
+        #expect(width?.message.contains("rows[1].tsvWidth: expected a whole number, found the number 8.5") == true, "\(width?.message ?? "")")
+        let column = try loadChanged { $0.replacingOccurrences(of: "{ \"col\": \"A\", \"width\": 12 }", with: "{ \"col\": \"A1\", \"width\": 12 }") }
+        #expect(column?.message.contains("columns[0].col: not a column: A1") == true, "\(column?.message ?? "")")
+    }
+
     @Test func aFormulaOverAnUnknownFieldIsRefused() throws {
         let error = try loadChanged { $0.replacingOccurrences(of: "{funds.other.executed}", with: "{funds.others.executed}") }
         #expect(error?.message.contains(".formula: unknown field \"funds.others.executed\"") == true, "\(error?.message ?? "")")

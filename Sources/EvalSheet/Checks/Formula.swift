@@ -97,36 +97,42 @@ struct Formula: Sendable {
         }
     }
 
+    /// The formula's tokens, read over its UTF-8 bytes: a layout's formulas are ASCII outside the braces, and reading
+    /// them by Character cost 46,000 instructions a formula at every start. A run of other bytes reads as a name,
+    /// which no function has, so the formula is malformed as it was.
     private static func tokens(_ text: String) -> [Token] {
+        let bytes = Array(text.utf8)
+        func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        func isLetter(_ byte: UInt8) -> Bool { byte >= 0x80 || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")) }
         var tokens: [Token] = []
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if character == "{", let close = text[index...].firstIndex(of: "}") {
-                tokens.append(.field(String(text[text.index(after: index)..<close])))
-                index = text.index(after: close)
-            } else if character.isNumber {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "{"), let close = bytes[index...].firstIndex(of: UInt8(ascii: "}")) {
+                tokens.append(.field(string(index + 1..<close)))
+                index = close + 1
+            } else if isDigit(byte) {
                 var end = index
-                while end < text.endIndex, text[end].isNumber || text[end] == "." { end = text.index(after: end) }
-                tokens.append(.number(FormDecimal(parsing: String(text[index..<end]))?.value ?? 0))
+                while end < bytes.count, isDigit(bytes[end]) || bytes[end] == UInt8(ascii: ".") { end += 1 }
+                tokens.append(.number(FormDecimal(parsing: string(index..<end))?.value ?? 0))
                 index = end
-            } else if character.isLetter {
+            } else if isLetter(byte) {
                 var end = index
-                while end < text.endIndex, text[end].isLetter { end = text.index(after: end) }
-                tokens.append(.name(String(text[index..<end]).uppercased()))
+                while end < bytes.count, isLetter(bytes[end]) { end += 1 }
+                tokens.append(.name(string(index..<end).uppercased()))
                 index = end
-            } else if !character.isWhitespace {
-                let next = text.index(after: index)
-                let pair = next < text.endIndex ? String(text[index...next]) : ""
+            } else if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                index += 1
+            } else {
+                let pair = index + 1 < bytes.count ? string(index..<index + 2) : ""
                 if ["<=", ">=", "<>"].contains(pair) {
                     tokens.append(.symbol(pair))
-                    index = text.index(after: next)
+                    index += 2
                 } else {
-                    tokens.append(.symbol(String(character)))
-                    index = next
+                    tokens.append(.symbol(string(index..<index + 1)))
+                    index += 1
                 }
-            } else {
-                index = text.index(after: index)
             }
         }
         return tokens

@@ -5,7 +5,7 @@ import Foundation
 /// A class: every read passes layouts around (detection scores each one), and a copy of the struct counted a
 /// reference for each of its twenty-odd arrays and strings. Unchecked Sendable: `load` fills in the derived
 /// properties before the layout is shared, and nothing changes it after.
-public final class Layout: Decodable, @unchecked Sendable {
+public final class Layout: @unchecked Sendable {
     /// The id used by `--layout` and the JSON's `layout` key.
     public let id: String
     public let title: String
@@ -48,23 +48,41 @@ public final class Layout: Decodable, @unchecked Sendable {
     /// `level1Label` and `categoryLabel` taken apart once, for reading and writing the labels.
     let level1Format: LevelLabel, categoryFormat: LevelLabel
 
-    public struct SkeletonIndicator: Decodable, Sendable {
+    public struct SkeletonIndicator: Sendable {
         public let name: String
         public let categories: [String]
+
+        init(_ node: TemplateNode) throws {
+            let object = try node.object()
+            name = try object.required("name").string()
+            categories = try object.required("categories").strings()
+        }
     }
 
-    public struct Font: Decodable, Sendable {
+    public struct Font: Sendable {
         public let name: String
         public let size: Double
+
+        init(_ node: TemplateNode) throws {
+            let object = try node.object()
+            name = try object.required("name").string()
+            size = try object.required("size").number()
+        }
     }
 
-    public struct ColumnWidth: Decodable, Sendable {
+    public struct ColumnWidth: Sendable {
         public let col: Column
         public let width: Double
+
+        init(_ node: TemplateNode) throws {
+            let object = try node.object()
+            col = try Column(object.required("col"))
+            width = try object.required("width").number()
+        }
     }
 
     /// What a row of the form is, which decides how it is read and written.
-    public enum RowKind: String, Decodable, Sendable {
+    public enum RowKind: String, CaseIterable, Sendable {
         /// The form's title line (may carry the year).
         case title
         /// Label/value pairs side by side: each value is the next filled cell right of its label.
@@ -81,7 +99,7 @@ public final class Layout: Decodable, @unchecked Sendable {
         case note
     }
 
-    public final class Row: Decodable, Sendable {
+    public final class Row: Sendable {
         public let kind: RowKind
         public let height: Double?
         public let tsvWidth: Int?
@@ -92,49 +110,45 @@ public final class Layout: Decodable, @unchecked Sendable {
         /// The label that identifies this row when reading: its last label cell.
         var rowLabel: Cell? { labels.last }
 
-        private enum CodingKeys: String, CodingKey { case kind, height, tsvWidth, cells }
-
-        public init(from decoder: Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            kind = try container.decode(RowKind.self, forKey: .kind)
-            height = try container.decodeIfPresent(Double.self, forKey: .height)
-            tsvWidth = try container.decodeIfPresent(Int.self, forKey: .tsvWidth)
-            cells = try container.decode([Cell].self, forKey: .cells)
+        init(_ node: TemplateNode) throws {
+            let object = try node.object()
+            kind = try object.required("kind").choice(RowKind.self)
+            height = try object.optional("height")?.number()
+            tsvWidth = try object.optional("tsvWidth")?.integer()
+            cells = try object.required("cells").array().map(Cell.init)
             labels = cells.filter { $0.label != nil }
             fields = cells.filter { $0.field != nil }
         }
     }
 
     /// How far a merged label reaches down.
-    public enum MergeDown: Decodable, Sendable, Equatable {
+    public enum MergeDown: Sendable, Equatable {
         case rows(Int)
         case items, indicator, category
 
-        public init(from decoder: Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let count = try? container.decode(Int.self) { self = .rows(count); return }
-            switch try container.decode(String.self) {
+        init(_ node: TemplateNode) throws {
+            if let count = try? node.integer() { self = .rows(count); return }
+            switch try node.string() {
             case "items": self = .items
             case "indicator": self = .indicator
             case "category": self = .category
-            case let other:
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown mergeDown \(other)")
+            case let other: throw node.mistake("unknown mergeDown \(other)")
             }
         }
     }
 
     /// How a field's value is written and parsed.
-    public enum ValueFormat: String, Decodable, Sendable {
+    public enum ValueFormat: String, CaseIterable, Sendable {
         case text, integer, amount, decimal, percent, paragraphs, level1, unit
     }
 
     /// Who fills a field: the system (greyed, locked) or the user.
-    public enum Role: String, Decodable, Sendable {
+    public enum Role: String, CaseIterable, Sendable {
         case system, input, required
         public var isInput: Bool { self != .system }
     }
 
-    public final class Cell: Decodable, Sendable {
+    public final class Cell: Sendable {
         public let col: Column
         /// A label printed in the cell; `synonyms` are other wordings real files use. A label may hold fields in
         /// braces, as a pattern does (`总分({totalWeight}分)`).
@@ -177,37 +191,33 @@ public final class Layout: Decodable, @unchecked Sendable {
         /// For an item field (`item.score`), its key (`score`).
         let itemKey: String?
 
-        private enum CodingKeys: String, CodingKey, CaseIterable {
-            case col, label, synonyms, text, pattern, field, format, role, mergeTo, mergeDown, tsvCol, style, formula, rule,
-                 notAbove, codeField
-        }
+        /// The keys a cell may have.
+        private static let keys: Set<String> = [
+            "col", "label", "synonyms", "text", "pattern", "field", "format", "role", "mergeTo", "mergeDown", "tsvCol", "style",
+            "formula", "rule", "notAbove", "codeField",
+        ]
 
-        public required init(from decoder: Decoder) throws {
-            if let key = try AnyKey.firstUnknown(in: decoder, known: CodingKeys.self)?.stringValue {
-                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown key \"\(key)\""))
-            }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            col = try container.decode(Column.self, forKey: .col)
-            label = try container.decodeIfPresent(String.self, forKey: .label)
-            synonyms = try container.decodeIfPresent([String].self, forKey: .synonyms) ?? []
-            text = try container.decodeIfPresent(String.self, forKey: .text)
-            pattern = try container.decodeIfPresent(String.self, forKey: .pattern).map(Pattern.init)
-            field = try container.decodeIfPresent(String.self, forKey: .field)
-            format = try container.decodeIfPresent(ValueFormat.self, forKey: .format)
-            role = try container.decodeIfPresent(Role.self, forKey: .role)
-            mergeTo = try container.decodeIfPresent(Column.self, forKey: .mergeTo)
-            mergeDown = try container.decodeIfPresent(MergeDown.self, forKey: .mergeDown)
-            tsvCol = try container.decodeIfPresent(Column.self, forKey: .tsvCol)
-            style = try container.decodeIfPresent(String.self, forKey: .style)
-            parsedFormula = try container.decodeIfPresent(String.self, forKey: .formula).map { Formula(text: $0) }
-            rule = try container.decodeIfPresent(String.self, forKey: .rule)
-            notAbove = try container.decodeIfPresent(String.self, forKey: .notAbove)
-            codeField = try container.decodeIfPresent(String.self, forKey: .codeField)
+        init(_ node: TemplateNode) throws {
+            let object = try node.object(known: Self.keys)
+            col = try Column(object.required("col"))
+            label = try object.optional("label")?.string()
+            synonyms = try object.optional("synonyms")?.strings() ?? []
+            text = try object.optional("text")?.string()
+            pattern = try object.optional("pattern").map { Pattern(try $0.string()) }
+            field = try object.optional("field")?.string()
+            format = try object.optional("format")?.choice(ValueFormat.self)
+            role = try object.optional("role")?.choice(Role.self)
+            mergeTo = try object.optional("mergeTo").map(Column.init)
+            mergeDown = try object.optional("mergeDown").map(MergeDown.init)
+            tsvCol = try object.optional("tsvCol").map(Column.init)
+            style = try object.optional("style")?.string()
+            parsedFormula = try object.optional("formula").map { Formula(text: try $0.string()) }
+            rule = try object.optional("rule")?.string()
+            notAbove = try object.optional("notAbove")?.string()
+            codeField = try object.optional("codeField")?.string()
             effectiveFormat = format ?? Cell.format(ofField: field)
             itemKey = field.flatMap { $0.hasPrefix("item.") ? String($0.dropFirst(5)) : nil }
-            if let label, label.trimmed.isEmpty {
-                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [CodingKeys.label], debugDescription: "empty label"))
-            }
+            if let label, label.trimmed.isEmpty { throw object.optional("label")!.mistake("empty label") }
             alternatives = ((label.map { [$0] } ?? []) + synonyms).map(Pattern.init) + (pattern.map { [$0] } ?? [])
             plainLabels = alternatives.compactMap(\.plainLabel)
             labelPatterns = alternatives.filter { !$0.fields.isEmpty }
@@ -242,52 +252,48 @@ public final class Layout: Decodable, @unchecked Sendable {
     }
 
     /// A column given by its letters in the layout, held as a zero-based index.
-    public struct Column: Decodable, Sendable, Hashable, Comparable {
+    public struct Column: Sendable, Hashable, Comparable {
         public let index: Int
-        public init(from decoder: Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            let letters = try container.decode(String.self)
-            guard let index = CellReference.columnIndex(letters) else {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a column: \(letters)")
-            }
+        init(_ node: TemplateNode) throws {
+            let letters = try node.string()
+            guard let index = CellReference.columnIndex(letters) else { throw node.mistake("not a column: \(letters)") }
             self.index = index
         }
         public static func < (lhs: Column, rhs: Column) -> Bool { lhs.index < rhs.index }
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case id, title, usedIn, moneyUnit, sheetName, font, columns, level1Label, categoryLabel, indicatorSkeleton, keepsBlankItems, fundsInFullMarks, rows
-    }
+    /// The keys a layout file may have.
+    private static let keys: Set<String> = [
+        "id", "title", "usedIn", "moneyUnit", "sheetName", "font", "columns", "level1Label", "categoryLabel", "indicatorSkeleton",
+        "keepsBlankItems", "fundsInFullMarks", "rows",
+    ]
 
-    public init(from decoder: Decoder) throws {
-        if let key = try AnyKey.firstUnknown(in: decoder, known: CodingKeys.self) {
-            throw DecodingError.dataCorrupted(.init(codingPath: [key], debugDescription: "unknown key"))
-        }
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decode(String.self, forKey: .id)
-        title = try container.decode(String.self, forKey: .title)
-        usedIn = try container.decode(String.self, forKey: .usedIn)
-        moneyUnit = try container.decode(String.self, forKey: .moneyUnit)
-        sheetName = try container.decode(String.self, forKey: .sheetName)
-        font = try container.decode(Font.self, forKey: .font)
-        columns = try container.decode([ColumnWidth].self, forKey: .columns)
-        level1Label = try container.decode(String.self, forKey: .level1Label)
-        categoryLabel = try container.decodeIfPresent(String.self, forKey: .categoryLabel) ?? "{name}"
+    private init(_ node: TemplateNode) throws {
+        let object = try node.object(known: Self.keys)
+        id = try object.required("id").string()
+        title = try object.required("title").string()
+        usedIn = try object.required("usedIn").string()
+        moneyUnit = try object.required("moneyUnit").string()
+        sheetName = try object.required("sheetName").string()
+        font = try Font(object.required("font"))
+        columns = try object.required("columns").array().map(ColumnWidth.init)
+        level1Label = try object.required("level1Label").string()
+        categoryLabel = try object.optional("categoryLabel")?.string() ?? "{name}"
         level1Format = LevelLabel(level1Label)
         categoryFormat = LevelLabel(categoryLabel)
-        indicatorSkeleton = try container.decode([SkeletonIndicator].self, forKey: .indicatorSkeleton)
-        keepsBlankItems = try container.decodeIfPresent(Bool.self, forKey: .keepsBlankItems) ?? false
-        fundsInFullMarks = try container.decodeIfPresent(Bool.self, forKey: .fundsInFullMarks) ?? true
-        rows = try container.decode([Row].self, forKey: .rows)
+        indicatorSkeleton = try object.required("indicatorSkeleton").array().map(SkeletonIndicator.init)
+        keepsBlankItems = try object.optional("keepsBlankItems")?.bool() ?? false
+        fundsInFullMarks = try object.optional("fundsInFullMarks")?.bool() ?? true
+        rows = try object.required("rows").array().map(Row.init)
     }
 
-    /// Decodes and checks one layout file; every mistake names the file and the key.
+    /// Reads and checks one layout file; every mistake names the file and the key.
     static func load(file: String, text: String) throws -> Layout {
         let layout: Layout
         do {
-            layout = try TemplateDecoder.decode(Layout.self, from: text)
+            layout = try Layout(TemplateDecoder.root(text))
         } catch {
-            throw EvalSheetError(.usage, "\(file): \(TemplateError.describe(error)); fix the layout file", zh: "\(file)：\(TemplateError.describe(error))；请修正版式文件")
+            throw EvalSheetError(.usage, "\(file): \(error); fix the layout file", zh: "\(file)：\(error)；请修正版式文件")
         }
         layout.file = file
         try LayoutCheck(layout: layout).run()
@@ -359,18 +365,5 @@ extension Layout.Cell {
         if let pattern { return pattern }
         guard let label, label.contains("{") else { return nil }
         return alternatives[0]  // the label's own, parsed at load
-    }
-}
-
-/// Any JSON key, to find keys a layout file should not have.
-struct AnyKey: CodingKey {
-    var stringValue: String
-    var intValue: Int?
-    init?(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { self.stringValue = String(intValue); self.intValue = intValue }
-
-    /// The first key of `decoder`'s object that `known` does not name, if any.
-    static func firstUnknown<Known: CodingKey & RawRepresentable<String>>(in decoder: Decoder, known: Known.Type) throws -> AnyKey? {
-        try TemplateDecoder.keys(of: decoder).first { Known(rawValue: $0) == nil }.flatMap(AnyKey.init(stringValue:))
     }
 }

@@ -1,5 +1,6 @@
-/// Decodes the Templates/ files, which every start-up reads: a small JSON parser over the bytes and a Decoder over
-/// its values, several times faster than Foundation's JSONDecoder here, with the same DecodingErrors and coding paths.
+/// Reads the Templates/ files, which every start-up reads: a small JSON parser over the bytes, and nodes that the
+/// layouts and the field list build themselves from by hand. Decodable's generic containers cost 24M instructions
+/// a start for the eight layouts; the messages name the key path as they did (`rows[5].cells[1].label: empty label`).
 enum TemplateDecoder {
     /// A parsed JSON value.
     enum Value {
@@ -15,18 +16,10 @@ enum TemplateDecoder {
 
     typealias Member = (key: String, value: Value)
 
-    static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
+    /// The root of the JSON document `text`.
+    static func root(_ text: String) throws -> TemplateNode {
         var parser = Parser(bytes: Array(text.utf8))
-        let value = try parser.document()
-        return try T(from: TreeDecoder(value: value, codingPath: []))
-    }
-
-    /// The keys of the object `decoder` decodes, read straight from the parsed members when it is ours (the
-    /// generic `allKeys` casts every key at run time).
-    static func keys(of decoder: any Decoder) throws -> [String] {
-        guard let tree = decoder as? TreeDecoder else { return try decoder.container(keyedBy: AnyKey.self).allKeys.map(\.stringValue) }
-        guard case .object(let members) = tree.value else { throw mismatch(tree.value, "an object", tree.codingPath) }
-        return members.map(\.key)
+        return TemplateNode(value: try parser.document(), at: .document)
     }
 
     // MARK: Parsing
@@ -35,8 +28,8 @@ enum TemplateDecoder {
         let bytes: [UInt8]
         var index = 0
 
-        private func failure(_ what: String) -> DecodingError {
-            DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "not valid JSON: \(what) at byte \(index)"))
+        private func failure(_ what: String) -> TemplateMistake {
+            TemplateMistake(path: "", what: "not valid JSON: \(what) at byte \(index)")
         }
 
         mutating func document() throws -> Value {
@@ -145,169 +138,110 @@ enum TemplateDecoder {
             throw failure("unfinished string")
         }
     }
+}
 
-    // MARK: Decoding
+/// A mistake in a Templates/ file at a key path: `rows[5].cells[1].label: empty label`.
+struct TemplateMistake: Error, CustomStringConvertible {
+    /// `rows[5].cells[1].label`; empty for the document.
+    let path: String
+    let what: String
+    var description: String { path.isEmpty ? what : "\(path): \(what)" }
+}
 
-    private struct TreeDecoder: Decoder {
-        let value: Value
-        let codingPath: [any CodingKey]
-        var userInfo: [CodingUserInfoKey: Any] { [:] }
+/// Where a value sits in a Templates/ file, spelt out only for a message: `rows[5].cells[1].label`.
+indirect enum TemplatePath: CustomStringConvertible {
+    case document
+    case key(TemplatePath, String)
+    case index(TemplatePath, Int)
 
-        func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-            guard case .object(let members) = value else { throw mismatch(value, "an object", codingPath) }
-            return KeyedDecodingContainer(Keyed<Key>(members: members, codingPath: codingPath))
-        }
-
-        func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
-            guard case .array(let elements) = value else { throw mismatch(value, "an array", codingPath) }
-            return Unkeyed(elements: elements, codingPath: codingPath)
-        }
-
-        func singleValueContainer() throws -> any SingleValueDecodingContainer { Single(value: value, codingPath: codingPath) }
-    }
-
-    /// `path` with `key` added; appended as an existential, where `path + [key]` cast each key at run time.
-    private static func appending(_ path: [any CodingKey], _ key: any CodingKey) -> [any CodingKey] {
-        var path = path
-        path.append(key)
-        return path
-    }
-
-    private static func mismatch(_ value: Value, _ expected: String, _ path: [any CodingKey]) -> DecodingError {
-        DecodingError.typeMismatch(Value.self, .init(codingPath: path, debugDescription: "expected \(expected), found \(value.kind)"))
-    }
-
-    /// A value as `T`: strings, numbers and booleans directly, everything else through its own `init(from:)`. The
-    /// coding path is built only when a nested decoder or an error needs it (a layout decodes thousands of strings).
-    private static func decode<T: Decodable>(_ value: Value, as type: T.Type, at path: () -> [any CodingKey]) throws -> T {
-        switch value {
-        case .string(let text) where T.self == String.self: return text as! T
-        case .bool(let flag) where T.self == Bool.self: return flag as! T
-        case .number(let number) where T.self == Double.self: return number as! T
-        case .number(let number) where T.self == Int.self:
-            guard let integer = Int(exactly: number) else { throw mismatch(value, "a whole number", path()) }
-            return integer as! T
-        default:
-            if T.self == String.self { throw mismatch(value, "a string", path()) }
-            if T.self == Bool.self { throw mismatch(value, "true or false", path()) }
-            if T.self == Double.self || T.self == Int.self { throw mismatch(value, "a number", path()) }
-            return try T(from: TreeDecoder(value: value, codingPath: path()))
+    var description: String {
+        switch self {
+        case .document: return ""
+        case .key(.document, let key): return key
+        case .key(let parent, let key): return "\(parent).\(key)"
+        case .index(let parent, let index): return "\(parent)[\(index)]"
         }
     }
+}
 
-    private struct Keyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
-        let members: [Member]
-        let codingPath: [any CodingKey]
-        var allKeys: [Key] { members.compactMap { Key(stringValue: $0.key) } }
+/// A value of a Templates/ file and its key path, read as what it must be; every mistake names the path.
+struct TemplateNode {
+    let value: TemplateDecoder.Value
+    let at: TemplatePath
 
-        /// The value of member `key` (its last occurrence), if the object has it.
-        private func value(_ key: Key) -> Value? {
-            let name = key.stringValue
-            return members.last { $0.key == name }?.value
+    func mistake(_ what: String) -> TemplateMistake { TemplateMistake(path: at.description, what: what) }
+
+    private func mismatch(_ expected: String) -> TemplateMistake { mistake("expected \(expected), found \(value.kind)") }
+
+    /// The object's members, refused when one is not among `known` (nil: any key goes).
+    func object(known: Set<String>? = nil) throws -> TemplateObject {
+        guard case .object(let members) = value else { throw mismatch("an object") }
+        if let known, let unknown = members.first(where: { !known.contains($0.key) }) {
+            throw mistake("unknown key \"\(unknown.key)\"")
         }
-
-        func contains(_ key: Key) -> Bool { value(key) != nil }
-
-        func decodeNil(forKey key: Key) throws -> Bool {
-            if case .null = value(key) { return true }
-            return false
-        }
-
-        private func member(_ key: Key) throws -> Value {
-            guard let value = value(key) else {
-                throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "missing"))
-            }
-            return value
-        }
-
-        func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-            try TemplateDecoder.decode(try member(key), as: type, at: { TemplateDecoder.appending(codingPath, key) })
-        }
-
-        /// One lookup for an optional member, where the protocol's default looks the key up three times.
-        func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
-            guard let value = value(key) else { return nil }
-            if case .null = value { return nil }
-            return try TemplateDecoder.decode(value, as: type, at: { TemplateDecoder.appending(codingPath, key) })
-        }
-
-        func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
-            guard let value = value(key) else { return nil }
-            if case .string(let text) = value { return text }
-            if case .null = value { return nil }
-            return try TemplateDecoder.decode(value, as: type, at: { TemplateDecoder.appending(codingPath, key) })
-        }
-
-        func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
-            guard let value = value(key) else { return nil }
-            if case .null = value { return nil }
-            return try TemplateDecoder.decode(value, as: type, at: { TemplateDecoder.appending(codingPath, key) })
-        }
-
-        func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-            try TreeDecoder(value: try member(key), codingPath: TemplateDecoder.appending(codingPath, key)).container(keyedBy: type)
-        }
-
-        func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-            try TreeDecoder(value: try member(key), codingPath: TemplateDecoder.appending(codingPath, key)).unkeyedContainer()
-        }
-
-        func superDecoder() throws -> any Decoder { TreeDecoder(value: .object(members), codingPath: codingPath) }
-        func superDecoder(forKey key: Key) throws -> any Decoder { TreeDecoder(value: try member(key), codingPath: TemplateDecoder.appending(codingPath, key)) }
+        return TemplateObject(members: members, at: at)
     }
 
-    private struct Unkeyed: UnkeyedDecodingContainer {
-        let elements: [Value]
-        let codingPath: [any CodingKey]
-        var currentIndex = 0
-        var count: Int? { elements.count }
-        var isAtEnd: Bool { currentIndex >= elements.count }
-
-        init(elements: [Value], codingPath: [any CodingKey]) { self.elements = elements; self.codingPath = codingPath }
-
-        /// The next element and its index.
-        private mutating func next() throws -> (Value, Int) {
-            guard !isAtEnd else { throw DecodingError.valueNotFound(Value.self, .init(codingPath: codingPath, debugDescription: "no more elements")) }
-            defer { currentIndex += 1 }
-            return (elements[currentIndex], currentIndex)
-        }
-
-        /// The coding path of element `index`.
-        private func path(_ index: Int) -> [any CodingKey] { TemplateDecoder.appending(codingPath, AnyKey(intValue: index)!) }
-
-        mutating func decodeNil() throws -> Bool {
-            guard !isAtEnd, case .null = elements[currentIndex] else { return false }
-            currentIndex += 1
-            return true
-        }
-
-        mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
-            let (value, index) = try next()
-            return try TemplateDecoder.decode(value, as: type, at: { path(index) })
-        }
-
-        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
-            let (value, index) = try next()
-            return try TreeDecoder(value: value, codingPath: path(index)).container(keyedBy: type)
-        }
-
-        mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
-            let (value, index) = try next()
-            return try TreeDecoder(value: value, codingPath: path(index)).unkeyedContainer()
-        }
-
-        mutating func superDecoder() throws -> any Decoder {
-            let (value, index) = try next()
-            return TreeDecoder(value: value, codingPath: path(index))
-        }
+    func array() throws -> [TemplateNode] {
+        guard case .array(let elements) = value else { throw mismatch("an array") }
+        return elements.enumerated().map { TemplateNode(value: $1, at: .index(at, $0)) }
     }
 
-    private struct Single: SingleValueDecodingContainer {
-        let value: Value
-        let codingPath: [any CodingKey]
-        func decodeNil() -> Bool { if case .null = value { return true } else { return false } }
-        func decode<T: Decodable>(_ type: T.Type) throws -> T { try TemplateDecoder.decode(value, as: type, at: { codingPath }) }
+    func string() throws -> String {
+        guard case .string(let text) = value else { throw mismatch("a string") }
+        return text
     }
+
+    func bool() throws -> Bool {
+        guard case .bool(let flag) = value else { throw mismatch("true or false") }
+        return flag
+    }
+
+    func number() throws -> Double {
+        guard case .number(let number) = value else { throw mismatch("a number") }
+        return number
+    }
+
+    func integer() throws -> Int {
+        guard case .number(let number) = value else { throw mismatch("a number") }
+        guard let integer = Int(exactly: number) else { throw mismatch("a whole number") }
+        return integer
+    }
+
+    /// One of the cases of `Choice`, by its name.
+    func choice<Choice: RawRepresentable<String> & CaseIterable>(_: Choice.Type) throws -> Choice {
+        let name = try string()
+        guard let choice = Choice(rawValue: name) else {
+            throw mistake("\"\(name)\" is not one of \(Choice.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return choice
+    }
+
+    func strings() throws -> [String] { try array().map { try $0.string() } }
+}
+
+/// An object of a Templates/ file, its members read by key.
+struct TemplateObject {
+    let members: [TemplateDecoder.Member]
+    let at: TemplatePath
+
+    /// Member `key` (its last occurrence), nil when absent or null.
+    func optional(_ key: String) -> TemplateNode? {
+        guard let value = members.last(where: { $0.key == key })?.value else { return nil }
+        if case .null = value { return nil }
+        return TemplateNode(value: value, at: .key(at, key))
+    }
+
+    /// Member `key`, which the object must have.
+    func required(_ key: String) throws -> TemplateNode {
+        guard let value = members.last(where: { $0.key == key })?.value else {
+            throw TemplateNode(value: .null, at: .key(at, key)).mistake("missing")
+        }
+        return TemplateNode(value: value, at: .key(at, key))
+    }
+
+    /// The names of the members, in file order.
+    var keys: [String] { members.map(\.key) }
 }
 
 extension TemplateDecoder.Value {

@@ -1,9 +1,9 @@
 import Foundation
 
 /// The canonical form's fields as Templates/fields.json declares them: every path once, with its type.
-public struct FieldCatalog: Decodable, Sendable {
+public struct FieldCatalog: Sendable {
     /// What a field holds, which decides how it is parsed, written and checked.
-    public enum FieldType: String, Decodable, Sendable {
+    public enum FieldType: String, CaseIterable, Sendable {
         case text, paragraphs, integer, amount, decimal, percent, unit, indicators, extras
 
         /// True for the types held as exact decimals.
@@ -11,7 +11,7 @@ public struct FieldCatalog: Decodable, Sendable {
     }
 
     /// One field of the form or of an item.
-    public struct Field: Decodable, Sendable {
+    public struct Field: Sendable {
         /// `funds.total.executed` for form fields; the key (`score`) for item fields.
         public let path: String
         public let type: FieldType
@@ -22,15 +22,13 @@ public struct FieldCatalog: Decodable, Sendable {
         /// The last part of the path, the key the field has in its JSON object.
         public let key: String
 
-        private enum CodingKeys: String, CodingKey { case path, key, type, core, zh, en }
-
-        public init(from decoder: Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            path = try container.decodeIfPresent(String.self, forKey: .path) ?? container.decode(String.self, forKey: .key)
-            type = try container.decode(FieldType.self, forKey: .type)
-            core = try container.decodeIfPresent(Bool.self, forKey: .core) ?? false
-            zh = try container.decode(String.self, forKey: .zh)
-            en = try container.decode(String.self, forKey: .en)
+        init(_ node: TemplateNode) throws {
+            let object = try node.object()
+            path = try object.optional("path")?.string() ?? object.required("key").string()
+            type = try object.required("type").choice(FieldType.self)
+            core = try object.optional("core")?.bool() ?? false
+            zh = try object.required("zh").string()
+            en = try object.required("en").string()
             key = String(path.split(separator: ".").last ?? "")
         }
     }
@@ -49,16 +47,17 @@ public struct FieldCatalog: Decodable, Sendable {
     private let fieldsByPath: [String: Field]
     private let itemFieldsByKey: [String: Field]
 
-    private enum CodingKeys: String, CodingKey { case schema, reads, moneyUnits, fullMarks, fields, itemFields }
-
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        schema = try container.decode(String.self, forKey: .schema)
-        reads = try container.decode([String].self, forKey: .reads)
-        moneyUnits = try container.decode([String: Int].self, forKey: .moneyUnits)
-        fullMarks = try container.decode(Int.self, forKey: .fullMarks)
-        fields = try container.decode([Field].self, forKey: .fields)
-        itemFields = try container.decode([Field].self, forKey: .itemFields)
+    private init(_ node: TemplateNode) throws {
+        let object = try node.object()
+        schema = try object.required("schema").string()
+        reads = try object.required("reads").strings()
+        let units = try object.required("moneyUnits").object()
+        var moneyUnits: [String: Int] = [:]
+        for key in units.keys { moneyUnits[key] = try units.required(key).integer() }
+        self.moneyUnits = moneyUnits
+        fullMarks = try object.required("fullMarks").integer()
+        fields = try object.required("fields").array().map(Field.init)
+        itemFields = try object.required("itemFields").array().map(Field.init)
         fieldsByPath = Dictionary(fields.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         itemFieldsByKey = Dictionary(itemFields.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
     }
@@ -66,9 +65,9 @@ public struct FieldCatalog: Decodable, Sendable {
     /// The catalog compiled into the library.
     public static let shared: FieldCatalog = {
         do {
-            return try TemplateDecoder.decode(FieldCatalog.self, from: EmbeddedTemplates.files["fields.json"] ?? "")
+            return try FieldCatalog(TemplateDecoder.root(EmbeddedTemplates.files["fields.json"] ?? ""))
         } catch {
-            fatalError("Templates/fields.json: \(TemplateError.describe(error))")
+            fatalError("Templates/fields.json: \(error)")
         }
     }()
 
@@ -84,21 +83,5 @@ public struct FieldCatalog: Decodable, Sendable {
     func isFormValue(_ path: String) -> Bool {
         guard let field = fieldsByPath[path] else { return false }
         return field.type != .indicators && field.type != .extras
-    }
-}
-
-/// Describes a decoding failure of a Templates/ file by the key where it happened.
-enum TemplateError {
-    static func describe(_ error: Error) -> String {
-        guard let decoding = error as? DecodingError else { return "\(error)" }
-        func place(_ path: [CodingKey]) -> String {
-            path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop { $0 == "." }.description
-        }
-        switch decoding {
-        case .keyNotFound(let key, let context): return "\(place(context.codingPath + [key])): missing"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            return "\(place(context.codingPath)): \(context.debugDescription)"
-        @unknown default: return "\(error)"
-        }
     }
 }
