@@ -67,13 +67,16 @@ test: test-deps
 serve: build
 	$(BIN) serve --host $(HOST) --port $(PORT)
 
-# A release build into $(PREFIX)/bin with bash, zsh and fish completions and a man page, all from the argument parser.
+# A release build into $(PREFIX)/bin (evalsheet, and evalsheet-serve, the web server `evalsheet serve` starts) with
+# bash, zsh and fish completions and a man page, all from the argument parser.
 install: deps
 	$(RELEASE_BUILD) --product evalsheet
+	$(RELEASE_BUILD) --product evalsheet-serve
 	$(RELEASE_BUILD) --product generate-manual
 	rm -rf out/install && mkdir -p out/install
 	.build/release/generate-manual .build/release/evalsheet --output-directory out/install
 	install -D -s -m 755 .build/release/evalsheet $(DESTDIR)$(PREFIX)/bin/evalsheet
+	install -D -s -m 755 .build/release/evalsheet-serve $(DESTDIR)$(PREFIX)/bin/evalsheet-serve
 	install -D -m 644 out/install/evalsheet.1 $(DESTDIR)$(PREFIX)/share/man/man1/evalsheet.1
 	.build/release/evalsheet --generate-completion-script bash > out/install/evalsheet.bash
 	.build/release/evalsheet --generate-completion-script zsh > out/install/_evalsheet

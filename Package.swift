@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "EvalSheet", targets: ["EvalSheet"]),
         .executable(name: "evalsheet", targets: ["evalsheet"]),
+        .executable(name: "evalsheet-serve", targets: ["evalsheet-serve"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -43,12 +44,12 @@ let package = Package(
             name: "evalsheet",
             dependencies: [
                 "EvalSheet",
-                "EvalSheetServer",
                 "CMallocTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/evalsheet"
         ),
+        .executableTarget(name: "evalsheet-serve", dependencies: ["EvalSheet", "EvalSheetServer"], path: "Sources/evalsheet-serve"),
         .executableTarget(name: "evalsheet-fuzz", dependencies: ["EvalSheet"], path: "Sources/evalsheet-fuzz"),
         .executableTarget(name: "evalsheet-bench", dependencies: ["EvalSheet"], path: "Sources/evalsheet-bench"),
         .testTarget(name: "EvalSheetTests", dependencies: ["EvalSheet", "evalsheet"], path: "Tests/EvalSheetTests"),

@@ -1,3 +1,4 @@
+import EvalSheet
 import Foundation
 import Hummingbird
 import Logging

@@ -1,6 +1,5 @@
 import ArgumentParser
 import EvalSheet
-import EvalSheetServer
 import Foundation
 
 /// `evalsheet serve`: the web page for clerks and its API, on Hummingbird.
@@ -43,27 +42,23 @@ struct Serve: ParsableCommand {
         options.maxRequestBytes = maxRequestMb * 1_000_000
         options.jobs = jobs
         options.timeLimit = timeLimit
-        options.token = (token ?? ProcessInfo.processInfo.environment["EVALSHEET_TOKEN"]).flatMap { $0.isEmpty ? nil : $0 }
-        let outcome = ServeOutcome()
-        let finished = DispatchSemaphore(value: 0)
-        let host = self.host, secured = options.token != nil
-        Task {
-            do {
-                try await EvalSheetServer.run(options) { port in
-                    let line = "evalsheet: serving on http://\(host):\(port)/\(secured ? " (token required)" : "")\n"
-                    FileHandle.standardError.write(Data(line.utf8))
-                }
-            } catch {
-                outcome.error = error
-            }
-            finished.signal()
+        options.language = CommandLanguage.current
+        let token = (token ?? ProcessInfo.processInfo.environment[ServerOptions.tokenVariable]).flatMap { $0.isEmpty ? nil : $0 }
+        let program = Self.serverProgram
+        guard FileManager.default.isExecutableFile(atPath: program) else {
+            throw EvalSheetError(.usage, "the web server \(program) is missing; install evalsheet-serve beside evalsheet (make install)",
+                                 zh: "缺少网页服务程序 \(program)；请把 evalsheet-serve 安装在 evalsheet 旁边（make install）")
         }
-        finished.wait()
-        if let error = outcome.error { throw EvalSheetError(.unreadable, "cannot serve on \(host):\(port) (\(error)); choose another --port or --host", zh: "无法在 \(host):\(port) 上提供服务（\(error)）；请换一个 --port 或 --host") }
+        if let token { setenv(ServerOptions.tokenVariable, token, 1) } else { unsetenv(ServerOptions.tokenVariable) }
+        let arguments = [program] + options.arguments
+        var pointers = arguments.map { strdup($0) } + [nil]
+        execv(program, &pointers)
+        throw EvalSheetError(.usage, "cannot start \(program): \(String(cString: strerror(errno)))", zh: "无法启动 \(program)：\(String(cString: strerror(errno)))")
     }
-}
 
-/// The server's error, handed from its task to the waiting command.
-private final class ServeOutcome: @unchecked Sendable {
-    var error: (any Error)?
+    /// `evalsheet-serve` in the folder this program runs from.
+    private static var serverProgram: String {
+        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return URL(fileURLWithPath: me).deletingLastPathComponent().appendingPathComponent("evalsheet-serve").path
+    }
 }

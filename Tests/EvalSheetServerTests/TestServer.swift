@@ -1,3 +1,4 @@
+import EvalSheet
 import EvalSheetServer
 import Foundation
 #if canImport(FoundationNetworking)
