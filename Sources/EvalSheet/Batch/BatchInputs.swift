@@ -83,7 +83,7 @@ struct BatchInputWalker {
                     walk(folder: child)
                 }
             case S_IFREG:
-                let shown = PathBytes.legible(name).text, ext = (shown as NSString).pathExtension.lowercased()
+                let shown = PathBytes.legible(name).text, ext = PathExtension.of(shown).lowercased()
                 if shown.hasPrefix("~$") {
                     report(child, BatchMessages.excelLockFile, status: .notAForm)
                 } else if extensions.contains(ext) || (ext == "xls" && Self.isZip(full)) {

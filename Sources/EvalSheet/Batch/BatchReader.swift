@@ -34,7 +34,7 @@ struct BatchReader {
 
     /// A .txt or .tsv without a single tab in its first 64 KiB: when it is not the form either, a README or a note.
     private static func isTextWithoutTabs(_ path: String, name: String) -> Bool {
-        guard ["txt", "tsv"].contains((name as NSString).pathExtension.lowercased()),
+        guard ["txt", "tsv"].contains(PathExtension.of(name).lowercased()),
               let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         return !handle.readData(ofLength: 64 << 10).contains(0x09)

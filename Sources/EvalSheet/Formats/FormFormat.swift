@@ -59,8 +59,7 @@ public enum FormatRegistry {
     }
 
     public static func format(forPath path: String) throws -> any FormFormat {
-        // said to be a file: a URL left to find that out stats the path (one system call per batch file)
-        let ext = URL(fileURLWithPath: path, isDirectory: false).pathExtension.lowercased()
+        let ext = PathExtension.of(path).lowercased()
         guard let format = all().first(where: { $0.extensions.contains(ext) }) else {
             throw EvalSheetError(.usage, "\(path): cannot tell the format from the extension \".\(ext)\"; name it with --from or --to (\(names))", zh: "\(path)：无法从扩展名 \".\(ext)\" 判断格式；请用 --from 或 --to 指定（\(names)）")
         }

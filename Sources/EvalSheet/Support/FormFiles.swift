@@ -39,7 +39,7 @@ public enum FormFiles {
             }
             if let refusal = CompoundFile.refusal(data) { throw refusal }
             // standard input, and an .xls that is not Excel 97-2003's (an .xlsx renamed), are known by their content
-            let byContent = path == "-" || ((shownAs ?? path) as NSString).pathExtension.lowercased() == "xls"
+            let byContent = path == "-" || PathExtension.of(shownAs ?? path).lowercased() == "xls"
             let chosen = try format ?? (byContent ? FormatRegistry.format(ofContent: data) : FormatRegistry.format(forPath: shownAs ?? path))
             return try chosen.read(data, options: options)
         } catch let error as EvalSheetError {

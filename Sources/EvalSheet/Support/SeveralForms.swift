@@ -39,7 +39,7 @@ public enum SeveralForms {
             throw EvalSheetError(.usage, "several forms cannot all go to standard output; give an output file name, and each form gets its own",
                                  zh: "多张表不能都写到标准输出；请给出输出文件名，每张表各写一个文件")
         }
-        let given = (output as NSString).pathExtension
+        let given = PathExtension.of(output)
         let ext = given.isEmpty ? format.extensions[0] : given
         let names = OutputNames()
         return readings.map { names.claim(BatchConverter.outputPath(for: output, sheet: $0.sheet, keepExtension: false, extension: ext)) }
