@@ -5,8 +5,8 @@ public enum Layouts {
     /// The layouts in file order, or the first mistake in a layout file.
     public static let loaded: Result<[Layout], EvalSheetError> = load(EmbeddedTemplates.files)
 
-    /// Loads the layouts of `files` (path under Templates/ → text), decoded on every core (34M of the 83M instructions
-    /// a one-file batch runs); the first mistake in file order is reported.
+    /// Loads the layouts of `files` (path under Templates/ → text), read on every core (21M of the 56M instructions a
+    /// one-file batch runs); the first mistake in file order is reported.
     static func load(_ files: [String: String]) -> Result<[Layout], EvalSheetError> {
         let names = files.keys.filter { $0.hasPrefix("layouts/") }.sorted()
         let loaded = ParallelMap.map(names.count, jobs: Cores.available) { index in
