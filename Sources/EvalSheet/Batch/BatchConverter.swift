@@ -126,7 +126,7 @@ public struct BatchConverter: Sendable {
                 }
                 outcomes.append(Outcome(input: input.relative, sheet: reading.sheet, output: output, status: status, findings: findings,
                                         error: nil, milliseconds: elapsed(), notes: notes, baselines: baseline.map { [$0.name] } ?? [],
-                                        form: checked.form, lacksExport: baselines != nil && baseline == nil, keptExisting: kept))
+                                        summaryLine: BatchSummary.Line(checked.form), lacksExport: baselines != nil && baseline == nil, keptExisting: kept))
             } catch let error as EvalSheetError {
                 outcomes.append(failed(BatchAdvice.fitted(BilingualText(error.located(in: shown))), sheet: reading.sheet,
                                        baselines: baseline.map { [$0.name] } ?? []))

@@ -38,8 +38,9 @@ extension BatchConverter {
         public var notes: [BilingualText] = []
         /// The system exports (below `--baseline-dir`) the form was checked against, or that this row is about.
         public var baselines: [String] = []
-        /// The form as checked, for the summary workbook; nil when none was read.
-        public var form: Form?
+        /// What the summary workbook shows of the form as checked; nil when none was read. Not the form itself: a batch
+        /// held every form it read until the end (about 18 KB each).
+        public var summaryLine: BatchSummary.Line?
         /// A filled form read with `--baseline-dir` that no system export is the project of, whatever its status.
         public var lacksExport = false
         /// `--no-clobber` kept an output that was already there (the status stays `errors` or `unpaired` when it is).

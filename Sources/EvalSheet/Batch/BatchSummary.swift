@@ -15,22 +15,43 @@ public enum BatchSummary {
         try AtomicFile.write(to: path) { try XLSXTableWriter(table: table).write(to: $0) }
     }
 
+    /// What the summary shows of one form.
+    public struct Line: Sendable {
+        let implementingUnit: String?, name: String?, code: String?
+        let year: Int?
+        let moneyUnit: String
+        /// The annual budget and the executed amount, in 元.
+        let budget: FormDecimal?, executed: FormDecimal?
+        let executionRate: FormDecimal?, totalScore: FormDecimal?
+
+        public init(_ form: Form) {
+            implementingUnit = form.text("project.implementingUnit")
+            name = form.text("project.name")
+            code = form.text("project.code")
+            year = form.integer("project.year")
+            moneyUnit = form.moneyUnit
+            budget = BatchSummary.inYuan(form.decimal("funds.total.annualBudget"), unit: form.moneyUnit)
+            executed = BatchSummary.inYuan(form.decimal("funds.total.executed"), unit: form.moneyUnit)
+            executionRate = form.decimal("funds.executionRate")
+            totalScore = form.decimal("totalScore")
+        }
+    }
+
     static func table(_ outcomes: [BatchConverter.Outcome]) -> XLSXTable {
         var budgets: [FormDecimal] = [], executed: [FormDecimal] = []
         var errors = 0, warnings = 0
         var rows: [[XLSXTable.Cell]] = []
         for outcome in outcomes {
-            guard let form = outcome.form else { continue }
-            let budget = inYuan(form.decimal("funds.total.annualBudget"), unit: form.moneyUnit)
-            let spent = inYuan(form.decimal("funds.total.executed"), unit: form.moneyUnit)
+            guard let line = outcome.summaryLine else { continue }
+            let budget = line.budget, spent = line.executed
             errors += outcome.errorCount
             warnings += outcome.warningCount
             budgets += [budget].compactMap { $0 }
             executed += [spent].compactMap { $0 }
-            rows.append([text(form.text("project.implementingUnit")), text(form.text("project.name")), text(form.text("project.code")),
-                         number(form.integer("project.year").map(FormDecimal.init), integerFormat), .text(form.moneyUnit),
+            rows.append([text(line.implementingUnit), text(line.name), text(line.code),
+                         number(line.year.map(FormDecimal.init), integerFormat), .text(line.moneyUnit),
                          number(budget, amountFormat), number(spent, amountFormat),
-                         number(form.decimal("funds.executionRate"), decimalFormat), number(form.decimal("totalScore"), decimalFormat),
+                         number(line.executionRate, decimalFormat), number(line.totalScore, decimalFormat),
                          number(FormDecimal(outcome.errorCount), integerFormat), number(FormDecimal(outcome.warningCount), integerFormat),
                          .text(statusNames[outcome.status] ?? outcome.status.rawValue), .text(outcome.shownName)])
         }
