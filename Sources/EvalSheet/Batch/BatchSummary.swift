@@ -20,7 +20,7 @@ public enum BatchSummary {
         let implementingUnit: String?, name: String?, code: String?
         let year: Int?
         let moneyUnit: String
-        /// The annual budget and the executed amount, in 元.
+        /// The annual budget and the executed amount in `moneyUnit` (put in 元 only when a summary is written).
         let budget: FormDecimal?, executed: FormDecimal?
         let executionRate: FormDecimal?, totalScore: FormDecimal?
 
@@ -30,8 +30,8 @@ public enum BatchSummary {
             code = form.text("project.code")
             year = form.integer("project.year")
             moneyUnit = form.moneyUnit
-            budget = BatchSummary.inYuan(form.decimal("funds.total.annualBudget"), unit: form.moneyUnit)
-            executed = BatchSummary.inYuan(form.decimal("funds.total.executed"), unit: form.moneyUnit)
+            budget = form.decimal("funds.total.annualBudget")
+            executed = form.decimal("funds.total.executed")
             executionRate = form.decimal("funds.executionRate")
             totalScore = form.decimal("totalScore")
         }
@@ -43,7 +43,7 @@ public enum BatchSummary {
         var rows: [[XLSXTable.Cell]] = []
         for outcome in outcomes {
             guard let line = outcome.summaryLine else { continue }
-            let budget = line.budget, spent = line.executed
+            let budget = inYuan(line.budget, unit: line.moneyUnit), spent = inYuan(line.executed, unit: line.moneyUnit)
             errors += outcome.errorCount
             warnings += outcome.warningCount
             budgets += [budget].compactMap { $0 }

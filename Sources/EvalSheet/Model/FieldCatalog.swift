@@ -10,8 +10,9 @@ public struct FieldCatalog: Sendable {
         public var isDecimal: Bool { self == .amount || self == .decimal || self == .percent }
     }
 
-    /// One field of the form or of an item.
-    public struct Field: Sendable {
+    /// One field of the form or of an item. A class: the checks and the writers walk the list for every form, and
+    /// copying a struct of five strings counted five references each time.
+    public final class Field: Sendable {
         /// `funds.total.executed` for form fields; the key (`score`) for item fields.
         public let path: String
         public let type: FieldType

@@ -81,7 +81,7 @@ enum JSONFormWriter {
 
 /// A minimal pretty JSON builder (two-space indent, `"key": value`), enough for the form.
 struct JSONOutput {
-    indirect enum Value {
+    enum Value {
         case string(String)
         case raw(String)
         case object((inout JSONOutput) -> Void)
