@@ -56,9 +56,15 @@ struct Serve: ParsableCommand {
         throw EvalSheetError(.usage, "cannot start \(program): \(String(cString: strerror(errno)))", zh: "无法启动 \(program)：\(String(cString: strerror(errno)))")
     }
 
-    /// `evalsheet-serve` in the folder this program runs from.
+    /// `evalsheet-serve` in the folder this program runs from (without /proc, the folder it was started from, else
+    /// the first on PATH).
     private static var serverProgram: String {
-        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        return URL(fileURLWithPath: me).deletingLastPathComponent().appendingPathComponent("evalsheet-serve").path
+        let name = "evalsheet-serve"
+        let started = CommandLine.arguments[0]
+        if let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? (started.contains("/") ? started : nil) {
+            return URL(fileURLWithPath: me).deletingLastPathComponent().appendingPathComponent(name).path
+        }
+        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
+        return folders.map { $0 + "/" + name }.first { FileManager.default.isExecutableFile(atPath: $0) } ?? name
     }
 }
