@@ -4,6 +4,26 @@ import Testing
 
 /// Decimals are exact, keep the digits the form shows, and round half up.
 @Suite struct DecimalTests {
+    /// Digits and a scale written out, against the array-and-insert way they were written before.
+    @Test func digitsAndScaleAreWrittenOut() {
+        func reference(_ digits: Int64, _ scale: Int) -> String {
+            var text = Array(String(digits.magnitude).utf8)
+            if text.count <= scale { text.insert(contentsOf: repeatElement(UInt8(ascii: "0"), count: scale - text.count + 1), at: 0) }
+            if scale > 0 { text.insert(UInt8(ascii: "."), at: text.count - scale) }
+            if digits < 0 { text.insert(UInt8(ascii: "-"), at: 0) }
+            return String(decoding: text, as: UTF8.self)
+        }
+        var generator = SystemRandomNumberGenerator()
+        let chosen: [Int64] = [0, 1, -1, 9, 10, -10, 99, 100, 1250, -1250, 2_555_831_40, Int64.max, Int64.min, Int64.min + 1]
+        let values = chosen + (0..<2000).map { _ in Int64.random(in: Int64.min...Int64.max, using: &generator) >> Int64.random(in: 0...62, using: &generator) }
+        for digits in values {
+            for scale in 0...24 {
+                #expect(FormDecimal.text(of: digits, scale: scale) == reference(digits, scale), "\(digits), \(scale)")
+            }
+        }
+        #expect(FormDecimal.text(of: -1250, scale: 2) == "-12.50" && FormDecimal.text(of: 5, scale: 3) == "0.005")
+    }
+
     @Test func parsesWhatPeopleType() {
         #expect(FormDecimal(parsing: "2,560,000.00")?.description == "2560000.00")
         #expect(FormDecimal(parsing: "２５６０")?.description == "2560")

@@ -61,9 +61,13 @@ extension Form {
 /// hundreds of fields, and looking each one's label, type and role up again cost a third of the list).
 struct FieldPlan {
     /// A field as every form lists it: its name (an item's key, for the items row's columns), role, label, value when
-    /// the form has none, and cell.
-    struct Field {
+    /// the form has none, and cell. A class: every form's list copies it, and a struct's copy counted four references.
+    final class Field {
         let name: String, role: Layout.Role, label: String, empty: FieldValue, cell: Layout.Cell
+
+        init(name: String, role: Layout.Role, label: String, empty: FieldValue, cell: Layout.Cell) {
+            (self.name, self.role, self.label, self.empty, self.cell) = (name, role, label, empty, cell)
+        }
     }
 
     /// The items row's columns and the labels of its level-1 and level-2 indicators.

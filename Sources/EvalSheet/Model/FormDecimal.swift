@@ -122,13 +122,27 @@ public struct FormDecimal: Sendable, Equatable, Comparable, CustomStringConverti
         return text
     }
 
-    /// `digits` ÷ 10^scale written out: `-1250`, 2 → `-12.50`.
-    private static func text(of digits: Int64, scale: Int) -> String {
-        var text = Array(String(digits.magnitude).utf8)
-        if text.count <= scale { text.insert(contentsOf: repeatElement(UInt8(ascii: "0"), count: scale - text.count + 1), at: 0) }
-        if scale > 0 { text.insert(UInt8(ascii: "."), at: text.count - scale) }
-        if digits < 0 { text.insert(UInt8(ascii: "-"), at: 0) }
-        return String(decoding: text, as: UTF8.self)
+    /// `digits` ÷ 10^scale written out: `-1250`, 2 → `-12.50`; written from the last digit into the string's own
+    /// bytes (through an array and its inserts it cost about 880 instructions a value, sixty values a form).
+    static func text(of digits: Int64, scale: Int) -> String {
+        var digitCount = 1
+        var rest = digits.magnitude / 10
+        while rest > 0 { digitCount += 1; rest /= 10 }
+        let places = max(0, scale)
+        let count = max(digitCount, places + 1) + (places > 0 ? 1 : 0) + (digits < 0 ? 1 : 0)
+        return String(unsafeUninitializedCapacity: count) { bytes in
+            var magnitude = digits.magnitude
+            var index = count, written = 0
+            repeat {
+                if places > 0, written == places { index -= 1; bytes[index] = UInt8(ascii: ".") }
+                index -= 1
+                bytes[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                written += 1
+            } while magnitude > 0 || written <= places
+            if digits < 0 { index -= 1; bytes[index] = UInt8(ascii: "-") }
+            return count
+        }
     }
 
     /// Rounds half up to `places` digits, as the form's arithmetic demands.
