@@ -25,6 +25,22 @@ import Testing
         #expect(label.parse("效益(社会)指标(30分)").map { [$0.name ?? "", $0.weight?.description ?? ""] } == ["效益(社会)指标", "30"])
     }
 
+    /// A simple label (ASCII, CJK, full-width forms) is taken apart by its scalars: the same as by its characters.
+    @Test func aSimpleLevelLabelParsesAsByCharacters() {
+        let labels = ["产出指标 (50分)", "产出指标（50分）", "产出指标\n（50分）", "经济效益\r\n指标 (10分)", "效益(社会)指标(30分)", " 满意度指标　(10 分) ",
+                      "(30分)", "效益指标", "数量指标（abc分）", "", "  ", "指标（５０分）", "成本指标(12.5分)", "a(1分)b"]
+        for format in ["{name} ({weight}分)", "{name}({weight}分)", "{name}（{weight}）"] {
+            let level = LevelLabel(format)
+            for label in labels {
+                #expect(LevelLabel.isSimple(label), "\(label)")
+                let byScalars = level.parse(label, simple: true), byCharacters = level.parse(label, simple: false)
+                #expect(byScalars?.name == byCharacters?.name && byScalars?.weight == byCharacters?.weight && (byScalars == nil) == (byCharacters == nil),
+                        "\(format) \(label)")
+            }
+        }
+        #expect(!LevelLabel.isSimple("e\u{301}(1分)") && !LevelLabel.isSimple("指\u{FE0F}标"), "a combining mark or a selector is not simple")
+    }
+
     @Test func aSearchWithinASubstringCountsFromItsStart() {
         let text = "年度：2023年度"
         let tail = text[text.index(text.startIndex, offsetBy: 3)...]
