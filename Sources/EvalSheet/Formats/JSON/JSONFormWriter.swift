@@ -20,7 +20,8 @@ enum JSONFormWriter {
         for shape in shapes {
             switch shape {
             case .value(let field):
-                if field.core || form[field.path] != nil { out.field(shape.key, value(form[field.path])) }
+                let found = form[field.path]
+                if field.core || found != nil { out.field(shape.key, value(found)) }
             case .object(let key, let children):
                 guard shape.isCore || has(shape, form) else { continue }
                 out.field(key) { write(children, of: form, to: &$0) }
@@ -63,8 +64,9 @@ enum JSONFormWriter {
 
     private static func item(_ out: inout JSONOutput, _ item: Item) {
         out.object {
-            for field in FieldCatalog.shared.itemFields where field.core || item[field.path] != nil {
-                $0.field(field.path, value(item[field.path]))
+            for field in FieldCatalog.shared.itemFields {
+                let found = item[field.path]
+                if field.core || found != nil { $0.field(field.path, value(found)) }
             }
         }
     }
