@@ -43,13 +43,13 @@ struct Serve: ParsableCommand {
         options.jobs = jobs
         options.timeLimit = timeLimit
         options.language = CommandLanguage.current
-        let token = (token ?? ProcessInfo.processInfo.environment[ServerOptions.tokenVariable]).flatMap { $0.isEmpty ? nil : $0 }
         let program = Self.serverProgram
         guard FileManager.default.isExecutableFile(atPath: program) else {
             throw EvalSheetError(.usage, "the web server \(program) is missing; install evalsheet-serve beside evalsheet (make install)",
                                  zh: "缺少网页服务程序 \(program)；请把 evalsheet-serve 安装在 evalsheet 旁边（make install）")
         }
-        if let token { setenv(ServerOptions.tokenVariable, token, 1) } else { unsetenv(ServerOptions.tokenVariable) }
+        // the server reads the token from the environment it inherits (EVALSHEET_TOKEN, an empty one meaning none)
+        if let token { setenv(ServerOptions.tokenVariable, token, 1) }
         let arguments = [program] + options.arguments
         var pointers = arguments.map { strdup($0) } + [nil]
         execv(program, &pointers)

@@ -235,7 +235,7 @@ struct TemplateObject {
     /// Member `key`, which the object must have.
     func required(_ key: String) throws -> TemplateNode {
         guard let value = members.last(where: { $0.key == key })?.value else {
-            throw TemplateNode(value: .null, at: .key(at, key)).mistake("missing")
+            throw TemplateMistake(path: TemplatePath.key(at, key).description, what: "missing")
         }
         return TemplateNode(value: value, at: .key(at, key))
     }
