@@ -21,17 +21,16 @@ struct EvalSheetCommand: ParsableCommand {
     static func main() {
         installInterruptHandler()
         pinTimeZone()
-        let language = CommandLanguage.current
         // the layouts are decoded while the command line is parsed, then checked before anything runs
-        let layouts = DispatchGroup()
-        DispatchQueue.global(qos: .userInitiated).async(group: layouts) { _ = Layouts.loaded }
+        let layouts = JoinableThread { _ = Layouts.loaded }
+        let language = CommandLanguage.current
         do {
             let parsed = Result {
                 let arguments = CommandLanguage.afterCommand(Array(CommandLine.arguments.dropFirst()))
                 try CommandSuggestion.check(arguments, commands: configuration.subcommands.map { $0._commandName })
                 return try parseAsRoot(arguments)
             }
-            layouts.wait()
+            layouts.join()
             _ = try Layouts.all()
             var command = try parsed.get()
             try command.run()

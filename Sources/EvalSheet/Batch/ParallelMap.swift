@@ -1,16 +1,25 @@
 import Foundation
 
-/// Work on up to `jobs` threads whose results come back in input order.
+/// Work on up to `jobs` threads (the caller's and new POSIX threads) whose results come back in input order.
 enum ParallelMap {
     /// `body(0) … body(count - 1)` on up to `jobs` threads, in index order; `finished` hears of each result with the
     /// number done so far. Once `stop()` is true no index is started, and those not started are nil.
     static func map<T>(_ count: Int, jobs: Int, stop: @Sendable () -> Bool = { false }, _ body: @Sendable (Int) -> T,
                        finished: @Sendable (Int, T) -> Void = { _, _ in }) -> [T?] {
         let store = Store<T>(count: count)
-        DispatchQueue.concurrentPerform(iterations: min(max(1, jobs), max(1, count))) { _ in
-            while !stop(), let index = store.next() {
-                let value = body(index)
-                finished(store.set(index, value), value)
+        withoutActuallyEscaping(stop) { stop in
+            withoutActuallyEscaping(body) { body in
+                withoutActuallyEscaping(finished) { finished in
+                    let work: @Sendable () -> Void = {
+                        while !stop(), let index = store.next() {
+                            let value = body(index)
+                            finished(store.set(index, value), value)
+                        }
+                    }
+                    let helpers = (1..<min(max(1, jobs), max(1, count))).map { _ in JoinableThread(work) }
+                    work()
+                    for helper in helpers { helper.join() }
+                }
             }
         }
         return store.results
