@@ -45,7 +45,8 @@ import Testing
         #expect(FormDecimal(parsing: "0.125")!.rounded(2).description == "0.13")
     }
 
-    /// A number read from plain digits is written from them exactly as Foundation's rounding and printing would.
+    /// A number read from plain digits is the Decimal the general way reads, and is written from its digits exactly as
+    /// Foundation's rounding and printing would.
     @Test func writesReadDigitsAsFoundationWould() {
         func foundation(_ number: FormDecimal) -> String {
             var rounded = Decimal(), source = number.value
@@ -66,6 +67,10 @@ import Testing
         }
         for text in texts {
             let number = FormDecimal(parsing: text)!
+            // the plain digits' shortcut makes the Decimal the general way makes (taken for full-width digits)
+            let fullWidth = String(String.UnicodeScalarView(text.unicodeScalars.map { ("0"..."9").contains($0) ? Unicode.Scalar($0.value + 0xFEE0)! : $0 }))
+            let general = FormDecimal(parsing: fullWidth)!
+            #expect(withUnsafeBytes(of: number.value) { Array($0) } == withUnsafeBytes(of: general.value) { Array($0) } && number.scale == general.scale, "\(text)")
             #expect(number.description == foundation(number), "\(text)")
             #expect(FormDecimal(number.value, scale: number.scale).description == number.description, "\(text)")
         }

@@ -74,8 +74,9 @@ public struct FormDecimal: Sendable, Equatable, Comparable, CustomStringConverti
         self.init(text.first == "-" ? -magnitude : magnitude, scale: fraction.count)
     }
 
-    /// The common case read straight from its UTF-8, with the same arithmetic as the general way: a sign, ASCII
-    /// digits and at most one point between digits, 18 digits at most (`-12.50`); nil for anything else.
+    /// The common case read straight from its UTF-8 into the same Decimal as the general way, byte for byte (a test
+    /// holds them): a sign, ASCII digits and at most one point between digits, 18 digits at most (`-12.50`); nil for
+    /// anything else.
     static func plain(_ raw: String) -> FormDecimal? {
         var chunk: UInt64 = 0, digits = 0, fraction = -1, negative = false, first = true
         for byte in raw.utf8 {
@@ -94,8 +95,7 @@ public struct FormDecimal: Sendable, Equatable, Comparable, CustomStringConverti
         }
         guard digits > 0, fraction != 0 else { return nil }
         let scale = max(0, fraction)
-        let significand = Decimal(0) * Decimal(sign: .plus, exponent: digits, significand: 1) + Decimal(chunk)
-        let magnitude = Decimal(sign: .plus, exponent: -scale, significand: significand)
+        let magnitude = Decimal(sign: .plus, exponent: -scale, significand: Decimal(chunk))
         return FormDecimal(negative ? -magnitude : magnitude, scale: scale, digits: negative ? -Int64(chunk) : Int64(chunk))
     }
 
