@@ -20,13 +20,15 @@ struct FormulaDivisionTests {
             // and as the formula makes them: a weight times a rate
             lefts.append(lefts[lefts.count - 1] * lefts[lefts.count - 3])
         }
+        #expect(Formula.powerOfTen(100) == 2 && Formula.powerOfTen(Decimal(string: "0.01")!) == -2 && Formula.powerOfTen(1) == 0)
+        #expect(Formula.powerOfTen(7) == nil && Formula.powerOfTen(-100) == nil && Formula.powerOfTen(10001) == nil)
         for left in lefts {
             for right in divisors {
-                let ours = Formula.divide(left, right)!, theirs = left / right
+                guard let places = Formula.powerOfTen(right) else { continue }
+                let ours = Formula.divide(left, tenToThe: places, divisor: right), theirs = left / right
                 #expect(ours == theirs, "\(left) / \(right)")
                 #expect(withUnsafeBytes(of: ours) { Array($0) } == withUnsafeBytes(of: theirs) { Array($0) }, "\(left) / \(right): \(ours) vs \(theirs)")
             }
         }
-        #expect(Formula.divide(5, 0) == nil)
     }
 }

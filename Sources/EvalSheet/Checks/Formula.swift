@@ -27,18 +27,18 @@ struct Formula: Sendable {
     /// The fields the formula refers to.
     var references: [String] { Pattern.fields(in: text) }
 
-    /// `left / right`, nil for a division by zero. A divisor that is a power of ten (`/100`) only moves the point:
-    /// Foundation's division works out 38 digits and strips their zeros one at a time (56,000 instructions a division,
-    /// the funds score divides by 100 on every form), for the same Decimal, byte for byte (FormulaDivisionTests).
-    static func divide(_ left: Decimal, _ right: Decimal) -> Decimal? {
-        guard right != 0 else { return nil }
-        guard let places = powerOfTen(right), left != 0, !left.isNaN, case let exponent = left.exponent - places,
-              exponent > -100, exponent < 100 else { return left / right }
+    /// `left / divisor` where the divisor is 10^places (`/100`): the point moves. Foundation's division works out 38
+    /// digits and strips their zeros one at a time (56,000 instructions; the funds score divides by 100 on every form),
+    /// for the same Decimal, byte for byte (FormulaDivisionTests).
+    static func divide(_ left: Decimal, tenToThe places: Int, divisor: Decimal) -> Decimal {
+        guard !left.isZero, !left.isNaN, case let exponent = left.exponent - places, exponent > -100, exponent < 100 else {
+            return left / divisor
+        }
         return Decimal(sign: left.sign, exponent: exponent, significand: left.significand)
     }
 
     /// k when `value` is 10^k (a significand of 1, 10, 100, 1000 or 10000, any exponent), else nil.
-    private static func powerOfTen(_ value: Decimal) -> Int? {
+    static func powerOfTen(_ value: Decimal) -> Int? {
         guard value.sign == .plus, !value.isNaN else { return nil }
         let significand = value.significand
         return tenPowers.firstIndex(of: significand).map { value.exponent + $0 }
@@ -58,6 +58,8 @@ struct Formula: Sendable {
         case itemSum(String)
         case negate(Node)
         case binary(String, Node, Node)
+        /// `x / 10^places`, a literal power of ten: the point moves (`divisor` is the literal, for what cannot move).
+        case pointShift(Node, places: Int, divisor: Decimal)
         case call(String, [Node])
 
         /// The value over `form`; nil where Excel would give an error. `referencedAny` turns true when a field the
@@ -76,6 +78,8 @@ struct Formula: Sendable {
                 return values.reduce(0, +)
             case .negate(let node):
                 return node.value(in: form, referencedAny: &referencedAny).map { -$0 }
+            case .pointShift(let node, let places, let divisor):
+                return node.value(in: form, referencedAny: &referencedAny).map { Formula.divide($0, tenToThe: places, divisor: divisor) }
             case .binary(let symbol, let leftNode, let rightNode):
                 guard let left = leftNode.value(in: form, referencedAny: &referencedAny),
                       let right = rightNode.value(in: form, referencedAny: &referencedAny) else { return nil }
@@ -83,7 +87,7 @@ struct Formula: Sendable {
                 case "+": return left + right
                 case "-": return left - right
                 case "*": return left * right
-                case "/": return Formula.divide(left, right)
+                case "/": return right == 0 ? nil : left / right
                 case "<=": return left <= right ? 1 : 0
                 case ">=": return left >= right ? 1 : 0
                 case "<>": return left != right ? 1 : 0
@@ -189,7 +193,11 @@ struct Formula: Sendable {
             guard var node = operand(&self) else { return nil }
             while let symbol = symbols.first(where: { take($0) }) {
                 guard let right = operand(&self) else { return nil }
-                node = .binary(symbol, node, right)
+                if symbol == "/", case .number(let divisor) = right, let places = Formula.powerOfTen(divisor) {
+                    node = .pointShift(node, places: places, divisor: divisor)
+                } else {
+                    node = .binary(symbol, node, right)
+                }
             }
             return node
         }
