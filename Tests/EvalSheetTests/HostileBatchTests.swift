@@ -96,6 +96,24 @@ import Testing
         #expect(csv.hasSuffix(",,,interrupted,,interrupted: the files above were done; run the batch again for the rest,,\r\n"))
     }
 
+    /// A name with a line break (`\r\n` is one Character, equal to neither `\r` nor `\n`), a comma or a formula stays
+    /// one field of report.csv: quoted, its quotes doubled, a leading = + - @ neutralised.
+    @Test func reportFieldsWithBreaksCommasAndFormulasStayOneField() throws {
+        #expect(BatchReport.field("a\r\nb.txt") == "\"a\r\nb.txt\"")
+        #expect(BatchReport.field("a\nb") == "\"a\nb\"" && BatchReport.field("a,b") == "\"a,b\"")
+        #expect(BatchReport.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(BatchReport.field("=1+2") == "'=1+2" && BatchReport.field("@SUM(A1)") == "'@SUM(A1)" && BatchReport.field("-2") == "'-2")
+        #expect(BatchReport.field("=\u{301}x") == "'=\u{301}x", "a combining mark after = still starts a formula")
+        #expect(BatchReport.field("项目, 一") == "\"项目, 一\"" && BatchReport.field("项目支出") == "项目支出")
+        let input = try tree(["a\r\nb.txt", "c.txt"])
+        let output = input.deletingLastPathComponent().appendingPathComponent("out")
+        let result = try MeasuredRun.run(["batch", input.path, output.path, "--to", "json"])
+        #expect(result.status == 0)
+        let csv = try String(contentsOf: output.appendingPathComponent("report.csv"), encoding: .utf8)
+        #expect(csv.contains("\r\n\"a\r\nb.txt\",,\"a\r\nb.json\",ok,"), "\(csv)")
+        #expect(csv.components(separatedBy: "\r\n").filter { $0.hasPrefix("c.txt,") }.count == 1)
+    }
+
     @Test func aSecondBatchIntoTheSameFolderIsRefused() throws {
         let input = try tree(["a.txt"])
         let output = input.deletingLastPathComponent().appendingPathComponent("out")
