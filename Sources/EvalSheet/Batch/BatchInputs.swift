@@ -25,7 +25,9 @@ struct BatchInputWalker {
     /// Folders (device, inode) left out when they lie inside the input: the output, the baselines.
     let excluded: [(dev_t, ino_t)]
     let extensions: Set<String>
-    private var visited = Set<[UInt64]>()
+    /// The folders walked so far, by device and inode (a struct key: a set of `[UInt64]` had its hashing looked up
+    /// at run time, 670,000 instructions before the first file).
+    private var visited = Set<FileID>()
     private var realRoot: [UInt8] = []
     private(set) var found: [BatchInput] = []
 
@@ -38,7 +40,7 @@ struct BatchInputWalker {
     mutating func walk() -> [BatchInput] {
         realRoot = Self.realPath(root) ?? root
         var info = Glibc.stat()
-        if Self.fileStatus(root, &info, follow: true) { visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]) }
+        if Self.fileStatus(root, &info, follow: true) { visited.insert(FileID(info)) }
         walk(folder: [])
         return found
     }
@@ -68,11 +70,10 @@ struct BatchInputWalker {
                 }
                 guard Self.fileStatus(full, &info, follow: true) else { continue }
             }
-            let key = [UInt64(info.st_dev), UInt64(info.st_ino)]
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
                 if excluded.contains(where: { info.st_dev == $0.0 && info.st_ino == $0.1 }) { continue }
-                guard visited.insert(key).inserted else {
+                guard visited.insert(FileID(info)).inserted else {
                     report(child, BatchMessages.linkLoop, status: .skipped)
                     continue
                 }
@@ -134,4 +135,11 @@ struct BatchInputWalker {
     private static func withCString<T>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>) -> T) -> T {
         (bytes + [0]).withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { body($0.baseAddress!) } }
     }
+}
+
+/// A file's identity on this machine: its device and inode.
+private struct FileID: Hashable {
+    let device: UInt64
+    let inode: UInt64
+    init(_ info: Glibc.stat) { device = UInt64(info.st_dev); inode = UInt64(info.st_ino) }
 }
