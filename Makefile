@@ -9,7 +9,7 @@ SEED := Fixtures/tsv/000_e57ca213149e2c8b.txt
 RELEASE_BUILD := $(SWIFT) build -c release --static-swift-stdlib
 
 # Debian packages the build and the tests need; installed when missing.
-BUILD_PACKAGES := libxlsxwriter-dev libzip-dev libexpat1-dev
+BUILD_PACKAGES := libxlsxwriter-dev libzip-dev libexpat1-dev libdeflate-dev
 TEST_PACKAGES := python3-jsonschema python3-openpyxl libreoffice-calc-nogui poppler-utils fonts-noto-cjk fonts-crosextra-carlito \
 	chromium chromium-driver python3-selenium
 
@@ -94,7 +94,7 @@ bench: deps
 	$(RELEASE_BUILD) --product evalsheet-bench
 	mkdir -p out/bench
 	cc -O2 -o out/bench/floor Benchmarks/floor.c -lxlsxwriter
-	cc -O2 -o out/bench/read_floor Benchmarks/read_floor.c -lzip -lexpat
+	cc -O2 -o out/bench/read_floor Benchmarks/read_floor.c -lzip -ldeflate -lexpat
 	$(PYTHON) Benchmarks/run.py .build/release/evalsheet .build/release/evalsheet-bench out/bench/floor out/bench/read_floor out/bench/work
 
 # libFuzzer on each reader (tsv, json, xlsx, and the worksheet XML past the zip layer) for FUZZ_SECONDS each,

@@ -23,11 +23,12 @@ let package = Package(
         .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .systemLibrary(name: "CZip", path: "Sources/CZip", providers: [.apt(["libzip-dev"])]),
         .systemLibrary(name: "CExpat", path: "Sources/CExpat", providers: [.apt(["libexpat1-dev"])]),
+        .systemLibrary(name: "CDeflate", path: "Sources/CDeflate", providers: [.apt(["libdeflate-dev"])]),
         .target(name: "CMallocTuning", path: "Sources/CMallocTuning"),
         .target(name: "CStdioFilter", path: "Sources/CStdioFilter"),
         .target(
             name: "EvalSheet",
-            dependencies: ["CXlsxWriter", "CZip", "CExpat", "CStdioFilter"],
+            dependencies: ["CXlsxWriter", "CZip", "CExpat", "CDeflate", "CStdioFilter"],
             path: "Sources/EvalSheet",
             plugins: ["EmbedTemplatesPlugin"]
         ),

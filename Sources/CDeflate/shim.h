@@ -1,0 +1,2 @@
+// The C API of libdeflate, from Debian's libdeflate-dev, as one Swift module.
+#include <libdeflate.h>
