@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Writes output files so they are never half-written: a temporary file beside the target, then a rename.
 public enum AtomicFile {
@@ -61,7 +62,7 @@ public enum AtomicFile {
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[...$0]) } ?? ""
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        let temporary = "\(directory).\(name).\(getpid()).\(UInt64.random(in: 0...UInt64.max)).tmp"
+        let temporary = "\(directory).\(name).\(TemporaryName.next()).tmp"
         TemporaryFiles.register(temporary)
         defer { TemporaryFiles.unregister(temporary) }
         do {
@@ -81,6 +82,15 @@ public enum AtomicFile {
             throw EvalSheetError(.unreadable, "\(path): cannot write (\(reason)); check the folder is writable", zh: "\(path)：无法写入（\(reason)）；请检查文件夹可写")
         }
     }
+}
+
+/// The middle of a temporary file's name: this process's id, a random number drawn once, and a count, so no two
+/// names repeat (asking the kernel for the id and a random number for every file cost two system calls a file).
+enum TemporaryName {
+    private static let process = "\(getpid()).\(UInt64.random(in: 0...UInt64.max))"
+    private static let count = Atomic<UInt64>(0)
+
+    static func next() -> String { "\(process).\(count.add(1, ordering: .relaxed).newValue)" }
 }
 
 /// Temporary files in flight, removed if the process is interrupted.

@@ -43,8 +43,10 @@ public enum OutputTarget: Equatable, Sendable {
 
     /// Names that mean one of this process's open descriptors.
     private static func isStreamName(_ path: String) -> Bool {
-        ["/dev/stdout", "/dev/stderr"].contains(path)
-            || ["/dev/fd/", "/proc/self/fd/", "/proc/\(getpid())/fd/"].contains { path.hasPrefix($0) && Int(path.dropFirst($0.count)) != nil }
+        if path == "/dev/stdout" || path == "/dev/stderr" { return true }
+        // this process's id is asked for only where it can matter (every output file asked it)
+        let folders = path.hasPrefix("/proc/") ? ["/proc/self/fd/", "/proc/\(getpid())/fd/"] : ["/dev/fd/"]
+        return folders.contains { path.hasPrefix($0) && Int(path.dropFirst($0.count)) != nil }
     }
 
     /// The targets a symbolic link leads through, at most eight deep.
