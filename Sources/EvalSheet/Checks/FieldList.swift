@@ -59,10 +59,10 @@ extension Form {
 /// What `Form.fields` lists for each row of a layout, worked out once when the layout loads: the fields its cells place
 /// with their role, label and empty value, and for the items row what every item's fields share (a form lists
 /// hundreds of fields, and looking each one's label, type and role up again cost a third of the list).
-struct FieldPlan {
+struct FieldPlan: Sendable {
     /// A field as every form lists it: its name (an item's key, for the items row's columns), role, label, value when
     /// the form has none, and cell. A class: every form's list copies it, and a struct's copy counted four references.
-    final class Field {
+    final class Field: Sendable {
         let name: String, role: Layout.Role, label: String, empty: FieldValue, cell: Layout.Cell
 
         init(name: String, role: Layout.Role, label: String, empty: FieldValue, cell: Layout.Cell) {
@@ -71,7 +71,7 @@ struct FieldPlan {
     }
 
     /// The items row's columns and the labels of its level-1 and level-2 indicators.
-    struct Items {
+    struct Items: Sendable {
         let columns: [Field], level1: String, level2: String
     }
 

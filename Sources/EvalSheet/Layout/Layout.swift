@@ -36,15 +36,18 @@ public final class Layout: @unchecked Sendable {
     public private(set) var normalizedLabels: Set<String> = []
     /// Each label cell's printed label with its wordings, normalised, for detecting the layout.
     private(set) var detectionLabels: [(label: String, wordings: [String])] = []
-    /// The label of each field, worked out once (see `label(forField:)`).
-    private var fieldLabels: [String: String] = [:]
-    /// What `Form.fields` lists for each row, worked out once.
-    private(set) var fieldPlan: [FieldPlan] = []
+    /// The label of each field, worked out on first use (see `label(forField:)`).
+    private var fieldLabels: [String: String] { fieldLabelsOnce.value { Self.fieldLabels(rows) } }
+    private let fieldLabelsOnce = OnceValue<[String: String]>()
+    /// What `Form.fields` lists for each row, worked out on first use.
+    var fieldPlan: [FieldPlan] { fieldPlanOnce.value { FieldPlan.rows(of: self) } }
+    private let fieldPlanOnce = OnceValue<[FieldPlan]>()
     private var fieldCells: [String: Cell] = [:]
     /// The computed fields' cells (a field and a formula), in the layout's order, the order they are worked out in.
     private(set) var formulaCells: [Cell] = []
-    /// Those of them that depend on what the user fills in (see `Form.inputDependentCells`), worked out once.
-    private(set) var inputDependentCells: [Cell] = []
+    /// Those of them that depend on what the user fills in (see `Form.inputDependentCells`), worked out on first use.
+    var inputDependentCells: [Cell] { inputDependentCellsOnce.value { Form.inputDependentCells(self) } }
+    private let inputDependentCellsOnce = OnceValue<[Cell]>()
     /// `level1Label` and `categoryLabel` taken apart once, for reading and writing the labels.
     let level1Format: LevelLabel, categoryFormat: LevelLabel
 
@@ -301,10 +304,7 @@ public final class Layout: @unchecked Sendable {
         layout.detectionLabels = layout.rows.flatMap(\.labels).map { cell in
             (cell.label ?? "", cell.plainLabels)
         }
-        layout.fieldLabels = Self.fieldLabels(layout.rows)
-        layout.fieldPlan = FieldPlan.rows(of: layout)
         layout.formulaCells = layout.rows.flatMap(\.cells).filter { $0.field != nil && $0.formula != nil }
-        layout.inputDependentCells = Form.inputDependentCells(layout)
         for row in layout.rows {
             for cell in row.cells {
                 for path in cell.placedFields where layout.fieldCells[path] == nil { layout.fieldCells[path] = cell }
