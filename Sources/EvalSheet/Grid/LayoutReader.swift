@@ -52,7 +52,8 @@ struct LayoutReader {
 
     private func read(_ segment: Range<Int>) throws -> FormReading {
         var reading = FormReading(form: Form(reservingCapacity: layout.placedFieldCount))
-        reading.cells.reserveCapacity(fields: layout.placedFieldCount, items: 0)
+        // room for the items too, once: the items row reserving more later rehashed every field read before it
+        reading.cells.reserveCapacity(fields: layout.placedFieldCount + 2 * min(segment.count, 1024), items: min(segment.count, 1024))
         reading.form.layout = layout.id
         var header = Header()
         var unlabeledRows = 0
