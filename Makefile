@@ -120,7 +120,7 @@ fuzz: build
 		"$(CURDIR)/Sources/CStdioFilter/include/stdio_filter.h" > out/fuzz/CStdioFilter/module.modulemap
 	cc -O2 -c -fsanitize=address -I Sources/CStdioFilter/include Sources/CStdioFilter/stdio_filter.c -o out/fuzz/stdio_filter.o
 	swiftc -O -sanitize=fuzzer,address -parse-as-library -DFUZZING -module-name EvalSheet \
-		-I Sources/CXlsxWriter -I Sources/CZip -I Sources/CExpat -I out/fuzz/CStdioFilter $(FUZZ_SOURCES) \
+		-I Sources/CXlsxWriter -I Sources/CZip -I Sources/CExpat -I Sources/CDeflate -I out/fuzz/CStdioFilter $(FUZZ_SOURCES) \
 		out/fuzz/EmbeddedTemplates.swift out/fuzz/stdio_filter.o -o out/fuzz/evalsheet-fuzz 2>&1 | grep -v "warning: Cannot export local symbol" || true
 	test -x out/fuzz/evalsheet-fuzz
 	for format in tsv json xlsx sheet-xml; do \
