@@ -16,7 +16,7 @@ enum ParallelMap {
                             finished(store.set(index, value), value)
                         }
                     }
-                    let helpers = (1..<min(max(1, jobs), max(1, count))).map { _ in JoinableThread(work) }
+                    let helpers = (1..<min(max(1, jobs), max(1, count), maximumThreads)).map { _ in JoinableThread(work) }
                     work()
                     for helper in helpers { helper.join() }
                 }
@@ -24,6 +24,10 @@ enum ParallelMap {
         }
         return store.results
     }
+
+    /// Most threads one map runs on, whatever `jobs` asks: past the cores they only share them, and a `--jobs` in the
+    /// thousands would otherwise make a thread for every file.
+    static let maximumThreads = 64
 
     /// The next index to take and the results so far, behind one lock.
     private final class Store<T>: @unchecked Sendable {
