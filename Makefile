@@ -105,6 +105,8 @@ bench: deps
 FUZZ_SECONDS ?= 60
 FUZZ_TSV_RSS_MB ?= 256
 FUZZ_SOURCES = $(shell find Sources/EvalSheet -name '*.swift') $(wildcard Sources/evalsheet-fuzz/*.swift)
+# every system-library module (Sources/C*/module.modulemap), so a new C library needs no change here
+FUZZ_MODULES = $(patsubst %/module.modulemap,-I %,$(wildcard Sources/C*/module.modulemap))
 FUZZ_RUN = LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/fuzz/lsan-suppressions.txt out/fuzz/evalsheet-fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 -print_final_stats=1
 
 fuzz: build
@@ -120,7 +122,7 @@ fuzz: build
 		"$(CURDIR)/Sources/CStdioFilter/include/stdio_filter.h" > out/fuzz/CStdioFilter/module.modulemap
 	cc -O2 -c -fsanitize=address -I Sources/CStdioFilter/include Sources/CStdioFilter/stdio_filter.c -o out/fuzz/stdio_filter.o
 	swiftc -O -sanitize=fuzzer,address -parse-as-library -DFUZZING -module-name EvalSheet \
-		-I Sources/CXlsxWriter -I Sources/CZip -I Sources/CExpat -I Sources/CDeflate -I out/fuzz/CStdioFilter $(FUZZ_SOURCES) \
+		$(FUZZ_MODULES) -I out/fuzz/CStdioFilter $(FUZZ_SOURCES) \
 		out/fuzz/EmbeddedTemplates.swift out/fuzz/stdio_filter.o -o out/fuzz/evalsheet-fuzz 2>&1 | grep -v "warning: Cannot export local symbol" || true
 	test -x out/fuzz/evalsheet-fuzz
 	for format in tsv json xlsx sheet-xml; do \

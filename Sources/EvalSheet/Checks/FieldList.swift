@@ -56,9 +56,9 @@ extension Form {
     }
 }
 
-/// What `Form.fields` lists for each row of a layout, worked out once when the layout loads: the fields its cells place
-/// with their role, label and empty value, and for the items row what every item's fields share (a form lists
-/// hundreds of fields, and looking each one's label, type and role up again cost a third of the list).
+/// What `Form.fields` lists for each row of a layout, worked out the first time the layout is used: the fields its
+/// cells place with their role, label and empty value, and for the items row what every item's fields share (a form
+/// lists hundreds of fields, and looking each one's label, type and role up again cost a third of the list).
 struct FieldPlan: Sendable {
     /// A field as every form lists it: its name (an item's key, for the items row's columns), role, label, value when
     /// the form has none, and cell. A class: every form's list copies it, and a struct's copy counted four references.

@@ -4,7 +4,8 @@ import Foundation
 /// formulas. It drives reading, writing, the field list of the checks and the formulas, so a layout is data.
 /// A class: every read passes layouts around (detection scores each one), and a copy of the struct counted a
 /// reference for each of its twenty-odd arrays and strings. Unchecked Sendable: `load` fills in the derived
-/// properties before the layout is shared, and nothing changes it after.
+/// properties before the layout is shared, and nothing changes it after, but for those worked out on first use,
+/// which `OnceValue` makes once behind its lock.
 public final class Layout: @unchecked Sendable {
     /// The id used by `--layout` and the JSON's `layout` key.
     public let id: String
