@@ -97,7 +97,8 @@ bench: deps
 	cc -O2 -o out/bench/read_floor Benchmarks/read_floor.c -lzip -ldeflate -lexpat
 	$(PYTHON) Benchmarks/run.py .build/release/evalsheet .build/release/evalsheet-bench out/bench/floor out/bench/read_floor out/bench/work
 
-# libFuzzer on each reader (tsv, json, xlsx, and the worksheet XML past the zip layer) for FUZZ_SECONDS each,
+# libFuzzer on each reader (tsv, json, xlsx, and the worksheet XML past the zip layer) for FUZZ_SECONDS each, and
+# on the plain-XML reader against expat (xml-plain: their events must agree wherever the plain reader reads a part),
 # seeded from Fixtures/; then tsv-memory (the TSV reader on its input repeated to 2 MiB, under FUZZ_TSV_RSS_MB:
 # the blank-line blow-up of issue 11 took 100 times its input) and xlsx-roundtrip (any text put into the seed form
 # must come back unchanged from XLSX and TSV).
@@ -110,11 +111,12 @@ FUZZ_MODULES = $(patsubst %/module.modulemap,-I %,$(wildcard Sources/C*/module.m
 FUZZ_RUN = LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/fuzz/lsan-suppressions.txt out/fuzz/evalsheet-fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 -print_final_stats=1
 
 fuzz: build
-	rm -rf out/fuzz/corpus out/fuzz/crashes out/fuzz/evalsheet-fuzz && mkdir -p out/fuzz/corpus/tsv out/fuzz/corpus/json out/fuzz/corpus/xlsx out/fuzz/corpus/sheet-xml out/fuzz/corpus/tsv-memory out/fuzz/corpus/xlsx-roundtrip out/fuzz/crashes
+	rm -rf out/fuzz/corpus out/fuzz/crashes out/fuzz/evalsheet-fuzz && mkdir -p out/fuzz/corpus/tsv out/fuzz/corpus/json out/fuzz/corpus/xlsx out/fuzz/corpus/sheet-xml out/fuzz/corpus/xml-plain out/fuzz/corpus/tsv-memory out/fuzz/corpus/xlsx-roundtrip out/fuzz/crashes
 	find Fixtures -name '*.txt' -o -name '*.tsv' | xargs -I{} cp {} out/fuzz/corpus/tsv/
 	find Fixtures -name '*.json' -size -1M | xargs -I{} cp {} out/fuzz/corpus/json/
 	find Fixtures -name '*.xlsx' -size -100k | xargs -I{} cp {} out/fuzz/corpus/xlsx/
-	$(PYTHON) -c 'import glob, os, zipfile; [open("out/fuzz/corpus/sheet-xml/" + os.path.basename(f) + ".xml", "wb").write(zipfile.ZipFile(f).read("xl/worksheets/sheet1.xml")) for f in glob.glob("Fixtures/xlsx/*.xlsx")]' 
+	$(PYTHON) -c 'import glob, os, zipfile; [open("out/fuzz/corpus/sheet-xml/" + os.path.basename(f) + ".xml", "wb").write(zipfile.ZipFile(f).read("xl/worksheets/sheet1.xml")) for f in glob.glob("Fixtures/xlsx/*.xlsx")]'
+	$(PYTHON) -c 'import glob, os, zipfile; [open("out/fuzz/corpus/xml-plain/%s-%s" % (os.path.basename(f), n.replace("/", "_")), "wb").write(z.read(n)) for f in glob.glob("Fixtures/xlsx/*.xlsx") for z in [zipfile.ZipFile(f)] for n in z.namelist() if n.endswith((".xml", ".rels"))]'
 	printf 'x\t\ty\n' > out/fuzz/corpus/tsv-memory/cells && printf '\351\241\271\t' > out/fuzz/corpus/tsv-memory/cjk
 	printf '=HYPERLINK("x")' > out/fuzz/corpus/xlsx-roundtrip/formula && printf 'a\r\nb\001_x0041_' > out/fuzz/corpus/xlsx-roundtrip/escapes
 	cp $$(find .build/plugins/outputs -name EmbeddedTemplates.swift | head -1) out/fuzz/EmbeddedTemplates.swift
@@ -125,7 +127,7 @@ fuzz: build
 		$(FUZZ_MODULES) -I out/fuzz/CStdioFilter $(FUZZ_SOURCES) \
 		out/fuzz/EmbeddedTemplates.swift out/fuzz/stdio_filter.o -o out/fuzz/evalsheet-fuzz 2>&1 | grep -v "warning: Cannot export local symbol" || true
 	test -x out/fuzz/evalsheet-fuzz
-	for format in tsv json xlsx sheet-xml; do \
+	for format in tsv json xlsx sheet-xml xml-plain; do \
 		EVALSHEET_FUZZ_FORMAT=$$format $(FUZZ_RUN) out/fuzz/corpus/$$format -rss_limit_mb=2048 -max_len=200000 \
 			-artifact_prefix=out/fuzz/crashes/$$format- 2>&1 | grep -E 'Done|peak_rss|ERROR|SUMMARY' || exit 1; \
 	done

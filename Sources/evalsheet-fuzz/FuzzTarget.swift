@@ -1,5 +1,6 @@
 // Feeds arbitrary bytes to one reader (EVALSHEET_FUZZ_FORMAT = tsv, json or xlsx; default xlsx), or, in the
-// fuzzing build, straight to the worksheet XML parser and the form finder (sheet-xml), past the zip layer.
+// fuzzing build, straight to the worksheet XML parser and the form finder (sheet-xml), past the zip layer, or to
+// the plain-XML reader and expat both, whose events must agree wherever the plain reader reads the input (xml-plain).
 // Built with -D FUZZING -sanitize=fuzzer (make fuzz) it is a libFuzzer target; built normally it replays
 // files: `evalsheet-fuzz FILE...` reads each as the fuzzer would, to reproduce a crash.
 #if !FUZZING
@@ -17,6 +18,9 @@ let fuzzedFormat: any FormFormat = {
 func fuzzOne(_ data: Data) {
     if fuzzExtraMode(data) { return }
     #if FUZZING
+    if ProcessInfo.processInfo.environment["EVALSHEET_FUZZ_FORMAT"] == "xml-plain" {
+        return comparePlainXMLWithExpat(data)
+    }
     if ProcessInfo.processInfo.environment["EVALSHEET_FUZZ_FORMAT"] == "sheet-xml" {
         if let grid = try? SheetPart.grid(data, part: "sheet.xml", sharedStrings: ["项目编码:", "总分"], styles: try! StylesPart(nil, part: "")) {
             _ = try? FormFinder.read(grid)
@@ -28,6 +32,39 @@ func fuzzOne(_ data: Data) {
 }
 
 #if FUZZING
+/// Every event of a part as one stream of bytes, text runs joined: the same for two parsers that read it alike.
+private final class EventStream: XMLEventHandler {
+    var bytes: [UInt8] = []
+    private var inText = false
+    func start(_ name: XMLName, attributes: XMLAttributes) {
+        inText = false
+        bytes += [1] + Array(name.string.utf8)
+        var cursor = attributes.pointer
+        while let key = cursor?.pointee, let value = cursor?.advanced(by: 1).pointee {
+            bytes += [2] + Array(String(cString: key).utf8) + [3] + Array(String(cString: value).utf8)
+            cursor = cursor?.advanced(by: 2)
+        }
+    }
+    func end(_ name: XMLName) {
+        inText = false
+        bytes += [4] + Array(name.string.utf8)
+    }
+    func text(_ text: UnsafeBufferPointer<UInt8>) {
+        if !inText { bytes.append(5) }
+        inText = true
+        bytes += text
+    }
+}
+
+/// Crashes when the plain-XML reader reads `data` and expat refuses it or gives other events.
+private func comparePlainXMLWithExpat(_ data: Data) {
+    guard let plain = PlainXML.read(data, maximumDepth: XMLEventParser.maximumDepth) else { return }
+    let plainEvents = EventStream(), expatEvents = EventStream()
+    plain.replay(into: plainEvents) {}
+    precondition((try? XMLEventParser.parseWithExpat(data, part: "part", into: expatEvents)) != nil, "expat refuses what the plain reader read")
+    precondition(plainEvents.bytes == expatEvents.bytes, "the plain reader's events differ from expat's")
+}
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzerTestOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     fuzzOne(Data(bytes: bytes, count: count))

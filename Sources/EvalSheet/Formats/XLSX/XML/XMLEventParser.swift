@@ -19,10 +19,13 @@ extension XMLEventHandler {
 /// An element's name without its namespace prefix, compared as bytes in place (`case "c":` in a switch), so no
 /// String is made for each of the thousands of elements a sheet has.
 struct XMLName {
-    fileprivate let pointer: UnsafePointer<XML_Char>
+    private let pointer: UnsafePointer<XML_Char>
 
     /// `x:c` → `c`.
-    fileprivate init(_ name: UnsafePointer<XML_Char>) { pointer = localName(name) }
+    init(_ name: UnsafePointer<XML_Char>) { pointer = localName(name) }
+
+    /// The name as text (the tests compare the two parsers' events with it).
+    var string: String { String(cString: pointer) }
 
     static func == (name: XMLName, text: StaticString) -> Bool { cStringEquals(name.pointer, text) }
     static func != (name: XMLName, text: StaticString) -> Bool { !cStringEquals(name.pointer, text) }
@@ -31,7 +34,8 @@ struct XMLName {
 
 /// The attributes of the element being opened, looked up by local name without copying the others.
 struct XMLAttributes {
-    fileprivate let pointer: UnsafeMutablePointer<UnsafePointer<XML_Char>?>?
+    /// Name, value, name, value, …, nil (or nil for none), as expat hands them over.
+    let pointer: UnsafeMutablePointer<UnsafePointer<XML_Char>?>?
 
     subscript(_ name: StaticString) -> String? { value(name).map { String(cString: $0) } }
 
@@ -111,6 +115,14 @@ enum XMLEventParser {
     private static let hashSalt = UInt.random(in: 1...UInt.max)
 
     static func parse(_ data: Data, part: String, into handler: XMLEventHandler) throws {
+        if let plain = PlainXML.read(data, maximumDepth: maximumDepth) {
+            return try plain.replay(into: handler) { if Deadline.passed { throw outOfTime(part) } }
+        }
+        try parseWithExpat(data, part: part, into: handler)
+    }
+
+    /// Reads `data` with expat, whatever XML it is.
+    static func parseWithExpat(_ data: Data, part: String, into handler: XMLEventHandler) throws {
         guard let parser = SpareParser.take() else { throw EvalSheetError(.unreadable, "out of memory parsing \(part)", zh: "解析 \(part) 时内存不足") }
         let context = Context(handler: handler, parser: parser)
         var status = XML_STATUS_ERROR
@@ -153,7 +165,7 @@ enum XMLEventParser {
         }
         switch context.refusal {
         case .outOfTime:
-            throw EvalSheetError(.unreadable, "\(part): still not read when the time for one file ran out (batch --file-seconds); refused", zh: "\(part)：单个文件的时限（batch --file-seconds）已到仍未读完；已拒绝")
+            throw outOfTime(part)
         case .tooDeep:
             let what = "elements nested more than \(maximumDepth) deep"
             throw EvalSheetError(.unreadable, "\(part) has \(what); refused (a spreadsheet never nests so deep, and it can exhaust memory)",
@@ -169,6 +181,11 @@ enum XMLEventParser {
             throw EvalSheetError(.unreadable, "\(part) is not well-formed XML (\(message) at line \(XML_GetCurrentLineNumber(parser))); the file is damaged", zh: "\(part) 不是格式正确的 XML（第 \(XML_GetCurrentLineNumber(parser)) 行：\(message)）；文件已损坏")
         }
     }
+}
+
+/// The error for a part still being read when the time for one file ran out.
+private func outOfTime(_ part: String) -> EvalSheetError {
+    EvalSheetError(.unreadable, "\(part): still not read when the time for one file ran out (batch --file-seconds); refused", zh: "\(part)：单个文件的时限（batch --file-seconds）已到仍未读完；已拒绝")
 }
 
 /// One idle expat parser a thread, reset for the next part instead of made anew: an .xlsx file is six parts, and making
