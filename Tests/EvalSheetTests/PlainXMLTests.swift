@@ -133,6 +133,10 @@ struct PlainXMLTests {
         }
         let tooDeep = String(repeating: "<a>", count: XMLEventParser.maximumDepth + 1) + String(repeating: "</a>", count: XMLEventParser.maximumDepth + 1)
         #expect(plainEvents(Data(tooDeep.utf8)) == nil, "deeper than the limit: expat refuses it with its message")
+        let large = "<a>" + String(repeating: "<b c='1'>x</b>", count: PlainXML.largestPart / 14) + "</a>"
+        #expect(large.utf8.count > PlainXML.largestPart && plainEvents(Data(large.utf8)) == nil, "a part past 8 MiB is streamed by expat")
+        let largest = "<a>" + String(repeating: "<b c='1'>x</b>", count: (PlainXML.largestPart - 7) / 14) + "</a>"
+        #expect(plainEvents(Data(largest.utf8)) != nil, "one within the limit is read here")
         let emptyTooDeep = String(repeating: "<a>", count: XMLEventParser.maximumDepth) + "<b/>" + String(repeating: "</a>", count: XMLEventParser.maximumDepth)
         #expect(plainEvents(Data(emptyTooDeep.utf8)) == nil, "an empty element past the limit")
         #expect(expatEvents(Data(emptyTooDeep.utf8)) == nil)

@@ -23,10 +23,14 @@ final class PlainXML {
     /// Bytes past the part's end, all NUL, so that no look-ahead (`]]>`, `standalone`) can read past the copy.
     private static let padding = 16
 
+    /// Largest part read here; a larger one goes to expat, which streams it, where this reader holds the part and its
+    /// events (about three times a sheet's size) until the handler has them: 8 MiB is a sheet of some 25,000 rows.
+    static let largestPart = 8 << 20
+
     /// `data` read, or nil when it is not plain well-formed XML (or an element nests deeper than `maximumDepth`).
     static func read(_ data: Data, maximumDepth: Int) -> PlainXML? {
         let count = data.count
-        guard count > 0, count < Int(Int32.max) - padding else { return nil }
+        guard count > 0, count <= largestPart else { return nil }
         let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: count + padding)
         data.withUnsafeBytes { bytes.initialize(from: $0.bindMemory(to: UInt8.self).baseAddress!, count: count) }
         (bytes + count).initialize(repeating: 0, count: padding)
