@@ -227,8 +227,10 @@ private struct Scanner {
         bytes[nameEnd] = 0
         bytes[written] = 0
         let namePointer = UnsafeRawPointer(bytes + name).assumingMemoryBound(to: CChar.self)
-        for index in stride(from: first, to: attributes.count, by: 2) where strcmp(attributes[index]!, namePointer) == 0 {
-            return false
+        for index in stride(from: first, to: attributes.count, by: 2) {
+            let other = attributes[index]!
+            // names mostly differ in their first byte (`r`, `s`, `t`), so most never reach strcmp
+            if other.pointee == namePointer.pointee, strcmp(other, namePointer) == 0 { return false }
         }
         attributes.append(namePointer)
         attributes.append(UnsafeRawPointer(bytes + value).assumingMemoryBound(to: CChar.self))
