@@ -120,7 +120,8 @@ struct PlainXMLTests {
             "<a><!-- c --></a>", "<a><![CDATA[x]]></a>", "<a><?pi x?></a>", "<!DOCTYPE a><a/>", "<!DOCTYPE a [<!ENTITY e 'x'>]><a>&e;</a>",
             "<?xml version=\"1.1\"?><a/>", "<?xml version=\"1.0\" encoding=\"GBK\"?><a/>", " <?xml version=\"1.0\"?><a/>",
             "<?xml-stylesheet href='s'?><a/>", "<中/>", "<a 中='1'/>", "<:a/>", "<1a/>", "<a/ >", "<a>\u{1}</a>", "<a\u{0}/>",
-            "<a>\0</a>", "<a></a\0>",
+            "<a>\0</a>", "<a></a\0>", "<?xml version=\"1.0\" encoding?><a/>", "<?xml version=\"1.0\" standalone ?><a/>",
+            "<?xml version=\"1.0\" encoding standalone=\"yes\"?><a/>", "<?xml version=\"1.0\" encodingstandalone=\"yes\"?><a/>",
         ]
         for text in left {
             #expect(plainEvents(Data(text.utf8)) == nil, "\(text.debugDescription) is left to expat")
@@ -137,6 +138,10 @@ struct PlainXMLTests {
         #expect(large.utf8.count > PlainXML.largestPart && plainEvents(Data(large.utf8)) == nil, "a part past 8 MiB is streamed by expat")
         let largest = "<a>" + String(repeating: "<b c='1'>x</b>", count: (PlainXML.largestPart - 7) / 14) + "</a>"
         #expect(plainEvents(Data(largest.utf8)) != nil, "one within the limit is read here")
+        let most = PlainXML.mostAttributes
+        let attributes = (0...most).map { " a\($0)='\($0)'" }
+        #expect(agrees(Data(("<a" + attributes.prefix(most).joined() + "/>").utf8)), "\(most) attributes are read here")
+        #expect(plainEvents(Data(("<a" + attributes.joined() + "/>").utf8)) == nil, "more are left to expat, whose duplicate check is linear")
         let emptyTooDeep = String(repeating: "<a>", count: XMLEventParser.maximumDepth) + "<b/>" + String(repeating: "</a>", count: XMLEventParser.maximumDepth)
         #expect(plainEvents(Data(emptyTooDeep.utf8)) == nil, "an empty element past the limit")
         #expect(expatEvents(Data(emptyTooDeep.utf8)) == nil)

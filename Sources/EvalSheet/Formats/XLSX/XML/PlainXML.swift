@@ -27,12 +27,15 @@ final class PlainXML {
     /// events (about three times a sheet's size) until the handler has them: 8 MiB is a sheet of some 25,000 rows.
     static let largestPart = 8 << 20
 
+    /// Most attributes an element may have here (the fixtures' most is 16).
+    static let mostAttributes = 64
+
     /// `data` read, or nil when it is not plain well-formed XML (or an element nests deeper than `maximumDepth`).
     static func read(_ data: Data, maximumDepth: Int) -> PlainXML? {
         let count = data.count
         guard count > 0, count <= largestPart else { return nil }
         let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: count + padding)
-        data.withUnsafeBytes { bytes.initialize(from: $0.bindMemory(to: UInt8.self).baseAddress!, count: count) }
+        data.copyBytes(to: bytes, count: count)
         (bytes + count).initialize(repeating: 0, count: padding)
         var scanner = Scanner(bytes: bytes, count: count, maximumDepth: maximumDepth)
         guard scanner.document() else {
@@ -122,12 +125,12 @@ private struct Scanner {
         at += 5
         guard skipSpace(), pseudoAttribute("version"), value(of: ["1.0"]) else { return false }
         var spaced = skipSpace()
-        if spaced, pseudoAttribute("encoding") {
-            guard value(of: ["UTF-8", "utf-8"]) else { return false }
+        if spaced, matches("encoding") {
+            guard pseudoAttribute("encoding"), value(of: ["UTF-8", "utf-8"]) else { return false }
             spaced = skipSpace()
         }
-        if spaced, pseudoAttribute("standalone") {
-            guard value(of: ["yes", "no"]) else { return false }
+        if spaced, matches("standalone") {
+            guard pseudoAttribute("standalone"), value(of: ["yes", "no"]) else { return false }
             skipSpace()
         }
         guard matches("?>") else { return false }
@@ -187,7 +190,8 @@ private struct Scanner {
             // an attribute follows white space; the tag may also end after it
             guard skipSpace() else { return false }
             if bytes[at] == UInt8(ascii: ">") || bytes[at] == UInt8(ascii: "/") { continue }
-            guard attribute(from: first) else { return false }
+            // the duplicate check is quadratic: an element with more attributes is left to expat's hash table
+            guard attributes.count - first < 2 * PlainXML.mostAttributes, attribute(from: first) else { return false }
         }
     }
 
