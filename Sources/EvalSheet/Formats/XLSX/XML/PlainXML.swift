@@ -297,8 +297,10 @@ private struct Scanner {
                 digits += 1
                 at += 1
             }
-            // characters below space are left to expat, as are those XML does not allow
-            guard digits > 0, scalar >= 0x20, scalar < 0xD800 || (scalar >= 0xE000 && scalar <= 0xFFFD) || (scalar >= 0x10000 && scalar <= 0x10FFFF) else { return false }
+            // XML's characters; a tab, line feed or carriage return referred to stays itself, in text and in values
+            let allowed = scalar == 0x9 || scalar == 0xA || scalar == 0xD || (scalar >= 0x20 && scalar < 0xD800)
+                || (scalar >= 0xE000 && scalar <= 0xFFFD) || (scalar >= 0x10000 && scalar <= 0x10FFFF)
+            guard digits > 0, allowed else { return false }
         } else {
             if matches("lt;") { scalar = 0x3C } else if matches("gt;") { scalar = 0x3E } else if matches("amp;") { scalar = 0x26 } else if matches("quot;") { scalar = 0x22 } else if matches("apos;") { scalar = 0x27 } else { return false }
             while bytes[at] != UInt8(ascii: ";") { at += 1 }
