@@ -1,6 +1,7 @@
 import Foundation
 
-/// The spreadsheet: written as the import/export template through libxlsxwriter, read through libzip and expat.
+/// The spreadsheet: written as the import/export template through libxlsxwriter, read through libzip (libdeflate
+/// inflating small parts) and the XML readers of `XML/`.
 public struct XLSXFormat: FormFormat {
     public let name = "xlsx"
     public let extensions = ["xlsx"]

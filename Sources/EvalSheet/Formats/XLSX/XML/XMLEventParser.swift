@@ -114,6 +114,7 @@ enum XMLEventParser {
     /// part (six system calls an .xlsx file); an attacker still cannot know it, which is what the salt is for.
     private static let hashSalt = UInt.random(in: 1...UInt.max)
 
+    /// Hands the events of the part `data` to `handler`: read by PlainXML when it is plain XML, else by expat.
     static func parse(_ data: Data, part: String, into handler: XMLEventHandler) throws {
         if let plain = PlainXML.read(data, maximumDepth: maximumDepth) {
             return try plain.replay(into: handler) { if Deadline.passed { throw outOfTime(part) } }
@@ -121,7 +122,7 @@ enum XMLEventParser {
         try parseWithExpat(data, part: part, into: handler)
     }
 
-    /// Reads `data` with expat, whatever XML it is.
+    /// Reads `data` with expat, whatever XML it is: refused, or its events handed to `handler`.
     static func parseWithExpat(_ data: Data, part: String, into handler: XMLEventHandler) throws {
         guard let parser = SpareParser.take() else { throw EvalSheetError(.unreadable, "out of memory parsing \(part)", zh: "解析 \(part) 时内存不足") }
         let context = Context(handler: handler, parser: parser)
