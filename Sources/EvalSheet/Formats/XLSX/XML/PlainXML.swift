@@ -3,9 +3,8 @@ import Foundation
 /// A part in the plain XML that nearly every spreadsheet part is — an optional UTF-8 declaration, elements with ASCII
 /// names, attributes, text, the five predefined entities and character references — checked as strictly as expat
 /// checks it, in about a third of expat's instructions. Anything else (a DTD, a comment, CDATA, a processing
-/// instruction, a literal carriage return, a literal tab or line break in a value — all of which expat normalises —,
-/// a non-ASCII name, nesting past the limit, more than `mostAttributes` attributes on an element, a part over
-/// `largestPart`) or anything not well-formed makes `read`
+/// instruction, a non-ASCII name, nesting past the limit, more than `mostAttributes` attributes on an element, a part
+/// over `largestPart`) or anything not well-formed makes `read`
 /// return nil, and the part goes to expat, which reads or refuses it as before; so a part read here gives the events
 /// expat would give.
 final class PlainXML {
@@ -220,8 +219,14 @@ private struct Scanner {
             switch byte {
             case UInt8(ascii: "&"):
                 guard reference(writingAt: &written) else { return false }
+            case UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                // white space in a value is a space, a carriage return and line feed one space (XML's normalising)
+                if byte == UInt8(ascii: "\r"), bytes[at + 1] == UInt8(ascii: "\n") { at += 1 }
+                bytes[written] = UInt8(ascii: " ")
+                written += 1
+                at += 1
             case UInt8(ascii: "<"), 0..<0x20:
-                return false  // `<` is not allowed; tabs and line breaks would be normalised, left to expat
+                return false  // `<` is not allowed, nor control characters
             case 0x80...:
                 guard utf8(writingAt: &written) else { return false }
             default:
@@ -276,10 +281,16 @@ private struct Scanner {
                 bytes[written] = byte
                 written += 1
                 at += 1
+            case UInt8(ascii: "\r"):
+                // a line ends in a line feed, whether written CR LF, CR or LF (XML's normalising)
+                if bytes[at + 1] == UInt8(ascii: "\n") { at += 1 }
+                bytes[written] = UInt8(ascii: "\n")
+                written += 1
+                at += 1
             case 0x80...:
                 guard utf8(writingAt: &written) else { return false }
             default:
-                return false  // NUL (the end, or one inside), a control character, or a carriage return left to expat
+                return false  // NUL (the end, or one inside), or a control character
             }
         }
     }
