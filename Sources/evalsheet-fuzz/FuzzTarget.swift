@@ -32,37 +32,12 @@ func fuzzOne(_ data: Data) {
 }
 
 #if FUZZING
-/// Every event of a part as one stream of bytes, text runs joined: the same for two parsers that read it alike.
-private final class EventStream: XMLEventHandler {
-    var bytes: [UInt8] = []
-    private var inText = false
-    func start(_ name: XMLName, attributes: XMLAttributes) {
-        inText = false
-        bytes += [1] + Array(name.string.utf8)
-        var cursor = attributes.pointer
-        while let key = cursor?.pointee, let value = cursor?.advanced(by: 1).pointee {
-            bytes += [2] + Array(String(cString: key).utf8) + [3] + Array(String(cString: value).utf8)
-            cursor = cursor?.advanced(by: 2)
-        }
-    }
-    func end(_ name: XMLName) {
-        inText = false
-        bytes += [4] + Array(name.string.utf8)
-    }
-    func text(_ text: UnsafeBufferPointer<UInt8>) {
-        if !inText { bytes.append(5) }
-        inText = true
-        bytes += text
-    }
-}
-
 /// Crashes when the plain-XML reader reads `data` and expat refuses it or gives other events.
 private func comparePlainXMLWithExpat(_ data: Data) {
-    guard let plain = PlainXML.read(data, maximumDepth: XMLEventParser.maximumDepth) else { return }
-    let plainEvents = EventStream(), expatEvents = EventStream()
-    plain.replay(into: plainEvents) {}
-    precondition((try? XMLEventParser.parseWithExpat(data, part: "part", into: expatEvents)) != nil, "expat refuses what the plain reader read")
-    precondition(plainEvents.bytes == expatEvents.bytes, "the plain reader's events differ from expat's")
+    guard let plain = XMLEventLog.plain(data) else { return }
+    let expat = XMLEventLog.expat(data)
+    precondition(expat != nil, "expat refuses what the plain reader read")
+    precondition(plain == expat, "the plain reader's events differ from expat's")
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -5,57 +5,11 @@ import Testing
 /// The plain-XML reader against expat: on every part of every fixture workbook, on hand-made edge cases and on
 /// thousands of damaged parts, a part it reads gives exactly expat's events, and everything expat refuses it leaves.
 struct PlainXMLTests {
-    /// Writes down the events a parser gives, adjacent text joined (expat splits text at references and lines).
-    private final class Recorder: XMLEventHandler {
-        var events: [[UInt8]] = []
-        private var text: [UInt8] = []
-
-        func start(_ name: XMLName, attributes: XMLAttributes) {
-            flush()
-            var event = Array("<\(name.string)".utf8)
-            var cursor = attributes.pointer
-            while let key = cursor?.pointee, let value = cursor?.advanced(by: 1).pointee {
-                event += [0x20] + Array(String(cString: key).utf8) + [0x3D] + Array(String(cString: value).utf8) + [0]
-                cursor = cursor?.advanced(by: 2)
-            }
-            events.append(event)
-        }
-
-        func end(_ name: XMLName) {
-            flush()
-            events.append(Array("</\(name.string)".utf8))
-        }
-
-        func text(_ bytes: UnsafeBufferPointer<UInt8>) { text.append(contentsOf: bytes) }
-
-        func flush() {
-            if !text.isEmpty { events.append([0x54] + text) }
-            text = []
-        }
-    }
-
-    /// Expat's events, or nil when it refuses the part.
-    private func expatEvents(_ data: Data) -> [[UInt8]]? {
-        let recorder = Recorder()
-        guard (try? XMLEventParser.parseWithExpat(data, part: "part", into: recorder)) != nil else { return nil }
-        recorder.flush()
-        return recorder.events
-    }
-
-    /// The plain reader's events, or nil when it leaves the part to expat.
-    private func plainEvents(_ data: Data) -> [[UInt8]]? {
-        guard let plain = PlainXML.read(data, maximumDepth: XMLEventParser.maximumDepth) else { return nil }
-        let recorder = Recorder()
-        plain.replay(into: recorder) {}
-        recorder.flush()
-        return recorder.events
-    }
-
     /// True when the plain reader read `data` (its events then checked against expat's), false when it left it.
     @discardableResult
     private func agrees(_ data: Data, _ comment: Comment? = nil) -> Bool {
-        guard let plain = plainEvents(data) else { return false }
-        let expat = expatEvents(data)
+        guard let plain = XMLEventLog.plain(data) else { return false }
+        let expat = XMLEventLog.expat(data)
         #expect(expat != nil, "expat refuses what the plain reader read: \(comment ?? "")")
         if let expat, plain != expat {
             let index = plain.indices.first { $0 >= expat.count || plain[$0] != expat[$0] } ?? plain.count
@@ -94,7 +48,7 @@ struct PlainXMLTests {
         #expect(read.count * 10 >= parts.count * 9, "\(read.count) of \(parts.count) parts read plainly")
         let seed = try ZipParts(data: Data(contentsOf: TestFiles.fixture("xlsx/libreoffice-seed.xlsx")))
         for name in ["xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/styles.xml", "xl/workbook.xml"] {
-            #expect(plainEvents(try #require(try seed.read(name))) != nil, "the seed's \(name) is read plainly")
+            #expect(XMLEventLog.plain(try #require(try seed.read(name))) != nil, "the seed's \(name) is read plainly")
         }
     }
 
@@ -125,27 +79,27 @@ struct PlainXMLTests {
             "<?xml version=\"1.0\" encoding standalone=\"yes\"?><a/>", "<?xml version=\"1.0\" encodingstandalone=\"yes\"?><a/>",
         ]
         for text in left {
-            #expect(plainEvents(Data(text.utf8)) == nil, "\(text.debugDescription) is left to expat")
+            #expect(XMLEventLog.plain(Data(text.utf8)) == nil, "\(text.debugDescription) is left to expat")
         }
         let badUTF8: [[UInt8]] = [[0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xEF, 0xBF, 0xBE], [0xEF, 0xBF, 0xBF],
                                   [0xF0, 0x80, 0x80, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0x80], [0xE4, 0xB8], [0xFF]]
         for bytes in badUTF8 {
-            #expect(plainEvents(Data(Array("<a>".utf8) + bytes + Array("</a>".utf8))) == nil, "\(bytes) in text")
-            #expect(plainEvents(Data(Array("<a b='".utf8) + bytes + Array("'/>".utf8))) == nil, "\(bytes) in a value")
+            #expect(XMLEventLog.plain(Data(Array("<a>".utf8) + bytes + Array("</a>".utf8))) == nil, "\(bytes) in text")
+            #expect(XMLEventLog.plain(Data(Array("<a b='".utf8) + bytes + Array("'/>".utf8))) == nil, "\(bytes) in a value")
         }
         let tooDeep = String(repeating: "<a>", count: XMLEventParser.maximumDepth + 1) + String(repeating: "</a>", count: XMLEventParser.maximumDepth + 1)
-        #expect(plainEvents(Data(tooDeep.utf8)) == nil, "deeper than the limit: expat refuses it with its message")
+        #expect(XMLEventLog.plain(Data(tooDeep.utf8)) == nil, "deeper than the limit: expat refuses it with its message")
         let large = "<a>" + String(repeating: "<b c='1'>x</b>", count: PlainXML.largestPart / 14) + "</a>"
-        #expect(large.utf8.count > PlainXML.largestPart && plainEvents(Data(large.utf8)) == nil, "a part past 8 MiB is streamed by expat")
+        #expect(large.utf8.count > PlainXML.largestPart && XMLEventLog.plain(Data(large.utf8)) == nil, "a part past 8 MiB is streamed by expat")
         let largest = "<a>" + String(repeating: "<b c='1'>x</b>", count: (PlainXML.largestPart - 7) / 14) + "</a>"
-        #expect(plainEvents(Data(largest.utf8)) != nil, "one within the limit is read here")
+        #expect(XMLEventLog.plain(Data(largest.utf8)) != nil, "one within the limit is read here")
         let most = PlainXML.mostAttributes
         let attributes = (0...most).map { " a\($0)='\($0)'" }
         #expect(agrees(Data(("<a" + attributes.prefix(most).joined() + "/>").utf8)), "\(most) attributes are read here")
-        #expect(plainEvents(Data(("<a" + attributes.joined() + "/>").utf8)) == nil, "more are left to expat, whose duplicate check is linear")
+        #expect(XMLEventLog.plain(Data(("<a" + attributes.joined() + "/>").utf8)) == nil, "more are left to expat, whose duplicate check is linear")
         let emptyTooDeep = String(repeating: "<a>", count: XMLEventParser.maximumDepth) + "<b/>" + String(repeating: "</a>", count: XMLEventParser.maximumDepth)
-        #expect(plainEvents(Data(emptyTooDeep.utf8)) == nil, "an empty element past the limit")
-        #expect(expatEvents(Data(emptyTooDeep.utf8)) == nil)
+        #expect(XMLEventLog.plain(Data(emptyTooDeep.utf8)) == nil, "an empty element past the limit")
+        #expect(XMLEventLog.expat(Data(emptyTooDeep.utf8)) == nil)
     }
 
     /// Every prefix of a part that uses each construct: only the whole is read.
@@ -153,7 +107,7 @@ struct PlainXMLTests {
         let whole = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<x:a xmlns:x='u' b=\"&amp;&#x4e2d;\"><c d='1'/>中&lt;文</x:a>".utf8)
         #expect(agrees(Data(whole)))
         for end in 0..<whole.count - 1 {
-            #expect(plainEvents(Data(whole[..<end])) == nil, "\(end) bytes")
+            #expect(XMLEventLog.plain(Data(whole[..<end])) == nil, "\(end) bytes")
         }
     }
 

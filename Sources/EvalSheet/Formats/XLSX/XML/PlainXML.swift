@@ -332,32 +332,21 @@ private struct Scanner {
     /// U+10FFFF, or U+FFFE or U+FFFF (not XML characters).
     mutating func utf8(writingAt written: inout Int) -> Bool {
         let lead = bytes[at]
-        let length: Int
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        // the second byte's range, narrower after E0 and F0 (overlong forms), ED (surrogates) and F4 (past U+10FFFF)
+        let second: ClosedRange<UInt8>
         switch lead {
-        case 0xC2...0xDF:
-            length = 2
-        case 0xE0...0xEF:
-            let second = bytes[at + 1]
-            switch lead {
-            case 0xE0: guard second >= 0xA0, second <= 0xBF else { return false }
-            case 0xED: guard second >= 0x80, second <= 0x9F else { return false }
-            case 0xEF where second == 0xBF: guard bytes[at + 2] < 0xBE else { return false }
-            default: guard second & 0xC0 == 0x80 else { return false }
-            }
-            length = 3
-        case 0xF0...0xF4:
-            let second = bytes[at + 1]
-            switch lead {
-            case 0xF0: guard second >= 0x90, second <= 0xBF else { return false }
-            case 0xF4: guard second >= 0x80, second <= 0x8F else { return false }
-            default: guard second & 0xC0 == 0x80 else { return false }
-            }
-            length = 4
-        default:
-            return false
+        case 0xC2...0xDF, 0xE1...0xEC, 0xEE...0xEF, 0xF1...0xF3: second = 0x80...0xBF
+        case 0xE0: second = 0xA0...0xBF
+        case 0xED: second = 0x80...0x9F
+        case 0xF0: second = 0x90...0xBF
+        case 0xF4: second = 0x80...0x8F
+        default: return false  // a continuation byte, C0, C1 or F5–FF never leads
         }
-        // each continuation byte is 0x80–0xBF; a NUL (the end) fails this before anything past it is read
-        for offset in 1..<length {
+        // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not XML characters
+        guard second.contains(bytes[at + 1]), !(lead == 0xEF && bytes[at + 1] == 0xBF && bytes[at + 2] >= 0xBE) else { return false }
+        // each further byte is 0x80–0xBF; a NUL (the end) fails this before anything past it is read
+        for offset in 2..<length {
             guard bytes[at + offset] & 0xC0 == 0x80 else { return false }
         }
         for offset in 0..<length { bytes[written + offset] = bytes[at + offset] }
